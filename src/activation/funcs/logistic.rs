@@ -1,0 +1,148 @@
+//! Sigmoid, tanh and their relatives. σ' is e^-|x| / (1 + e^-|x|)², never σ(1 - σ);
+//! tanh' is 4e^-2|x| / (1 + e^-2|x|)², never 1 - tanh²: both keep full relative
+//! accuracy in the tails where the textbook forms round to 0.
+
+use crate::activation::dd::DD;
+use crate::activation::special::{exp_parts, finish, logistic, tanh_dd, LN2};
+
+pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
+    let s = logistic(DD::from(x), false);
+    finish(s.mant, s.k)
+}
+
+pub fn d_sigmoid(x: f64, _: &[f64]) -> f64 {
+    // σ(x)σ(-x) = e / (1 + e)² with e = e^-|x|
+    let (m, k) = exp_parts(DD::from(-x.abs()), false);
+    let e = if k > -1000 { libm::scalbn(m.hi, k) } else { 0.0 };
+    let d = DD::from(e) + 1.0;
+    finish(m / d.sqr(), k)
+}
+
+pub fn tanh(x: f64, _: &[f64]) -> f64 {
+    core_math::tanh(x)
+}
+
+pub fn d_tanh(x: f64, _: &[f64]) -> f64 {
+    // sech² x = 4e / (1 + e)² with e = e^-2|x|, the factor 4 folded into the exponent
+    let a = x.abs();
+    let (m, k) = exp_parts(DD::from(-2.0 * a) + LN2.scale(2.0), false);
+    let e = if k > -1000 { libm::scalbn(m.hi, k) * 0.25 } else { 0.0 };
+    let d = DD::from(e) + 1.0;
+    finish(m / d.sqr(), k)
+}
+
+pub fn softsign(x: f64, _: &[f64]) -> f64 {
+    if x.is_infinite() {
+        return x.signum();
+    }
+    (DD::from(x) / (DD::from(x.abs()) + 1.0)).to_f64()
+}
+
+pub fn d_softsign(x: f64, _: &[f64]) -> f64 {
+    if x.is_infinite() {
+        return 0.0;
+    }
+    (DD::from(x.abs()) + 1.0).recip().sqr().to_f64()
+}
+
+/// log(1 + e^z) for z = βx, as a double-double.
+fn softplus_dd(z: f64) -> DD {
+    if z > 0.0 {
+        DD::from(z) + core_math::log1p(core_math::exp(-z))
+    } else {
+        DD::from(core_math::log1p(core_math::exp(z)))
+    }
+}
+
+/// p = [beta, threshold]: (1/β) log(1 + e^(βx)); x itself once βx > threshold
+/// (PyTorch's linear cut-over; off by default: threshold = inf).
+pub fn softplus(x: f64, p: &[f64]) -> f64 {
+    let (beta, thr) = (p[0], p[1]);
+    let z = beta * x;
+    if z > thr {
+        return x;
+    }
+    if beta == 1.0 { softplus_dd(z).to_f64() } else { (softplus_dd(z) / beta).to_f64() }
+}
+
+pub fn d_softplus(x: f64, p: &[f64]) -> f64 {
+    let z = p[0] * x;
+    if z > p[1] {
+        return 1.0;
+    }
+    sigmoid(z, &[])
+}
+
+pub fn log_sigmoid(x: f64, _: &[f64]) -> f64 {
+    -softplus_dd(-x).to_f64()
+}
+
+pub fn d_log_sigmoid(x: f64, _: &[f64]) -> f64 {
+    sigmoid(-x, &[])
+}
+
+/// x - tanh x: a series where it cancels like x³/3, double-double up to |x| = 2.5.
+pub fn tanhshrink(x: f64, _: &[f64]) -> f64 {
+    let a = x.abs();
+    let r = if a < 1e-100 {
+        // x³/3 underflows: compute on a scaled copy, scale back with one rounding
+        let s = a * 2f64.powi(300);
+        libm::scalbn((DD::from(s).sqr() * s / 3.0).to_f64(), -900)
+    } else if a < 0.05 {
+        let a2 = a * a;
+        // x³/3 - 2x⁵/15 + 17x⁷/315 - 62x⁹/2835 + 1382x¹¹/155925 - 21844x¹³/6081075 + ...
+        let c = [
+            -2.0 / 15.0,
+            17.0 / 315.0,
+            -62.0 / 2835.0,
+            1382.0 / 155925.0,
+            -21844.0 / 6081075.0,
+            929569.0 / 638512875.0,
+        ];
+        let mut poly = 0.0;
+        for ci in c.iter().rev() {
+            poly = poly * a2 + ci;
+        }
+        let a3 = DD::from(a).sqr() * a;
+        (a3 / 3.0 + a3.hi * a2 * poly).to_f64()
+    } else if a < 2.5 {
+        (DD::from(a) - tanh_dd(a)).to_f64()
+    } else {
+        (DD::from(a) - core_math::tanh(a)).to_f64()
+    };
+    if x < 0.0 { -r } else { r }
+}
+
+pub fn d_tanhshrink(x: f64, _: &[f64]) -> f64 {
+    let a = x.abs();
+    if a < 2.5 {
+        tanh_dd(a).sqr().to_f64()
+    } else {
+        (DD::ONE - DD::from(d_tanh(a, &[]))).to_f64()
+    }
+}
+
+/// p = [b]: (x + √(x² + b)) / 2, written as b / (2(√(x² + b) - x)) for x < 0.
+pub fn squareplus(x: f64, p: &[f64]) -> f64 {
+    let b = p[0];
+    let a = x.abs();
+    if a > 1e150 {
+        return if x > 0.0 { x } else { (DD::from(b * 0.25) / a).to_f64() };
+    }
+    let s = (DD::from(x).sqr() + b).sqrt();
+    if x >= 0.0 { ((s + x) * 0.5).to_f64() } else { (DD::from(b) / ((s + a) * 2.0)).to_f64() }
+}
+
+pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
+    let b = p[0];
+    let a = x.abs();
+    if a > 1e150 {
+        return if x > 0.0 { 1.0 } else { (DD::from(b * 0.25) / a / a).to_f64() };
+    }
+    let s = (DD::from(x).sqr() + b).sqrt();
+    if x >= 0.0 {
+        ((DD::from(x) / s + 1.0) * 0.5).to_f64()
+    } else {
+        (DD::from(b) / (s * (s + a) * 2.0)).to_f64()
+    }
+}

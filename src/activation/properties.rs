@@ -1,0 +1,161 @@
+//! Properties computed from the functions themselves (never typed in): range,
+//! derivative range and peak, minimum, symmetry, monotonicity, saturation, and the
+//! mean and variance of f(Z) for Z ~ N(0, 1).
+
+use super::{Activation, Params};
+use statrs::distribution::{Continuous, Normal};
+
+/// One end of a range: its value, and whether some finite x attains it.
+#[derive(Clone, Copy, Debug)]
+pub struct End {
+    pub value: f64,
+    pub attained: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Properties {
+    pub range: (End, End),
+    pub deriv_range: (End, End),
+    /// (x, f'(x)) where f' is largest.
+    pub deriv_peak: (f64, f64),
+    /// (x, f(x)) of the global minimum when it is attained at one point.
+    pub minimum: Option<(f64, f64)>,
+    /// f(-x) = -f(x).
+    pub odd: bool,
+    /// f' >= 0 everywhere.
+    pub monotonic: bool,
+    /// f' -> 0 as x -> -inf, as x -> +inf.
+    pub saturates: (bool, bool),
+    /// E f(Z) and Var f(Z), Z ~ N(0, 1).
+    pub mean: f64,
+    pub variance: f64,
+}
+
+const GRID_HALF: i32 = 50_000; // x = i/1000 on [-50, 50]
+
+fn grid() -> impl Iterator<Item = f64> {
+    (-GRID_HALF..=GRID_HALF).map(|i| i as f64 / 1000.0)
+}
+
+/// Refine a local extremum of g near x0 (grid spacing h) by golden-section search.
+fn refine(g: &dyn Fn(f64) -> f64, x0: f64, h: f64, maximise: bool) -> (f64, f64) {
+    let s = if maximise { -1.0 } else { 1.0 };
+    let (mut a, mut b) = (x0 - h, x0 + h);
+    let r = (5f64.sqrt() - 1.0) / 2.0;
+    for _ in 0..80 {
+        let c = b - r * (b - a);
+        let d = a + r * (b - a);
+        if s * g(c) < s * g(d) {
+            b = d;
+        } else {
+            a = c;
+        }
+    }
+    let x = (a + b) / 2.0;
+    let (gx, g0) = (g(x), g(x0));
+    if s * gx <= s * g0 { (x, gx) } else { (x0, g0) }
+}
+
+fn ends(g: &dyn Fn(f64) -> f64) -> ((End, f64), (End, f64)) {
+    let (mut lo, mut lo_x, mut hi, mut hi_x) = (f64::INFINITY, 0.0, f64::NEG_INFINITY, 0.0);
+    for x in grid() {
+        let v = g(x);
+        if v < lo {
+            (lo, lo_x) = (v, x);
+        }
+        if v > hi {
+            (hi, hi_x) = (v, x);
+        }
+    }
+    let (l_inf, r_inf) = (g(f64::NEG_INFINITY), g(f64::INFINITY));
+    let lower = if l_inf.min(r_inf) < lo - 1e-12 * lo.abs().max(1e-300) {
+        End { value: l_inf.min(r_inf), attained: false }
+    } else {
+        End { value: lo, attained: true }
+    };
+    let upper = if l_inf.max(r_inf) > hi + 1e-12 * hi.abs().max(1e-300) {
+        End { value: l_inf.max(r_inf), attained: false }
+    } else {
+        End { value: hi, attained: true }
+    };
+    ((lower, lo_x), (upper, hi_x))
+}
+
+impl Properties {
+    pub fn of(a: &Activation, p: &Params) -> Properties {
+        let f = |x: f64| a.value(x, p);
+        let d = |x: f64| a.deriv(x, p);
+        let ((lo, lo_x), (hi, _)) = ends(&f);
+        let ((dlo, _), (dhi, dhi_x)) = ends(&d);
+        let smooth = a.kink_convention.starts_with("none");
+        let deriv_peak = if dhi.attained && smooth { refine(&d, dhi_x, 1e-3, true) } else { (dhi_x, dhi.value) };
+        let deriv_range = (dlo, End { value: deriv_peak.1.max(dhi.value), ..dhi });
+        // a minimum at one point: attained, and strictly higher a little to each side
+        let minimum = if lo.attained && f(lo_x - 0.01) > lo.value && f(lo_x + 0.01) > lo.value {
+            Some(if smooth { refine(&f, lo_x, 1e-3, false) } else { (lo_x, lo.value) })
+        } else {
+            None
+        };
+        let range = (End { value: minimum.map_or(lo.value, |m| m.1), ..lo }, hi);
+        let odd = grid().all(|x| {
+            let (u, v) = (f(x), f(-x));
+            (u + v).abs() <= 1e-12 * u.abs().max(1e-300)
+        });
+        let monotonic = grid().all(|x| d(x) >= 0.0);
+        let saturates = (d(-1e6).abs() < 1e-12, d(1e6).abs() < 1e-12);
+        let (mean, variance) = normal_moments(&f);
+        Properties { range, deriv_range, deriv_peak, minimum, odd, monotonic, saturates, mean, variance }
+    }
+}
+
+/// E f(Z) and Var f(Z) by composite Simpson's rule on [-40, 40] with h = 1/1000,
+/// the density from statrs.
+fn normal_moments(f: &dyn Fn(f64) -> f64) -> (f64, f64) {
+    let n = Normal::standard();
+    let (a, steps) = (-40.0, 80_000);
+    let h = 80.0 / steps as f64;
+    let (mut m1, mut m2) = (0.0, 0.0);
+    for i in 0..=steps {
+        let z = a + i as f64 * h;
+        let w = if i == 0 || i == steps { 1.0 } else if i % 2 == 1 { 4.0 } else { 2.0 };
+        let fz = f(z);
+        let pz = n.pdf(z);
+        if pz > 0.0 {
+            m1 += w * fz * pz;
+            m2 += w * fz * fz * pz;
+        }
+    }
+    let (m1, m2) = (m1 * h / 3.0, m2 * h / 3.0);
+    (m1, m2 - m1 * m1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::lookup;
+
+    fn props(name: &str) -> Properties {
+        let a = lookup(name).unwrap();
+        Properties::of(a, &a.default_params())
+    }
+
+    #[test]
+    fn known_extremes() {
+        let g = props("gelu");
+        let (x, v) = g.minimum.unwrap();
+        assert!((x + 0.75179).abs() < 1e-4 && (v + 0.16997).abs() < 1e-5, "{x} {v}");
+        assert!((g.deriv_peak.0 - 2f64.sqrt()).abs() < 1e-4 && (g.deriv_peak.1 - 1.12890).abs() < 1e-5);
+        let s = props("sigmoid");
+        assert_eq!(s.deriv_peak, (0.0, 0.25));
+        assert!(!s.range.0.attained && s.range.0.value == 0.0 && s.range.1.value == 1.0);
+        assert!(!s.odd && props("tanh").odd && s.monotonic && s.saturates == (true, true));
+        assert!((s.mean - 0.5).abs() < 1e-12);
+        let m = props("mish").minimum.unwrap();
+        assert!((m.0 + 1.19243).abs() < 1e-4 && (m.1 + 0.30884).abs() < 1e-5);
+        assert!(props("relu").saturates == (true, false) && props("relu").minimum.is_none());
+        // E relu(Z) = 1/√(2π), Var = 1/2 - 1/(2π)
+        let r = props("relu");
+        assert!((r.mean - 0.3989422804014327).abs() < 1e-9);
+        assert!((r.variance - (0.5 - 0.5 / std::f64::consts::PI)).abs() < 1e-9);
+    }
+}

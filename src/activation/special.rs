@@ -1,0 +1,190 @@
+//! Building blocks shared by the activations: constants as double-doubles, the
+//! exponential split as mantissa × 2^k (so that products never underflow early),
+//! a double-double exponential for the windows where formulas cancel, the logistic
+//! function in parts, and the normal CDF with its argument carried in two doubles.
+
+use super::dd::DD;
+
+pub const LN2: DD = DD::new(0.6931471805599453, 2.3190468138462996e-17);
+pub const INV_SQRT2: DD = DD::new(0.7071067811865476, -4.833646656726457e-17);
+pub const TWO_OVER_SQRT_PI: DD = DD::new(1.1283791670955126, 1.533545961316588e-17);
+pub const INV_SQRT_2PI: DD = DD::new(0.3989422804014327, -2.49232720227773e-17);
+pub const INV_SQRT_PI: DD = DD::new(0.5641895835477563, 7.66772980658294e-18);
+
+/// 2^k for k in the normal range.
+#[inline]
+pub fn pow2(k: i32) -> f64 {
+    debug_assert!((-1022..=1023).contains(&k));
+    f64::from_bits(((k + 1023) as u64) << 52)
+}
+
+/// m · 2^k with a single rounding at the end (into the subnormals if need be).
+#[inline]
+pub fn finish(m: DD, k: i32) -> f64 {
+    libm::scalbn(m.to_f64(), k)
+}
+
+/// `m · 2^k` as a double-double when it is comfortably normal, else the nearest double
+/// (tiny values only ever meet 1 + e, where their low part does not matter).
+#[inline]
+pub fn join(m: DD, k: i32) -> DD {
+    if (-1000..=1000).contains(&k) {
+        m.scale(pow2(k))
+    } else {
+        DD::from(libm::scalbn(m.hi, k))
+    }
+}
+
+/// e^a = m · 2^k with m in [0.7, 1.42]. `precise`: m to ~1e-31 (Taylor series and
+/// squaring in double-double); otherwise m = exp(r_hi)(1 + r_lo), correctly rounded
+/// exp of the reduced argument plus the first-order correction for its low part.
+pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
+    if a.hi.is_nan() {
+        return (DD::from(f64::NAN), 0);
+    }
+    if a.hi < -1200.0 {
+        return (DD::from(0.0), 0);
+    }
+    if a.hi > 1200.0 {
+        return (DD::from(f64::INFINITY), 0);
+    }
+    let k = (a.hi / LN2.hi).round();
+    let r = a - LN2 * k;
+    let m = if precise {
+        expm1_reduced(r) + 1.0
+    } else {
+        let e = core_math::exp(r.hi);
+        DD::from(e) + e * r.lo
+    };
+    (m, k as i32)
+}
+
+/// e^r - 1 for |r| <= 0.36, to about 1e-31 relative: Taylor series of e^(r/1024) - 1
+/// followed by ten doublings (e^2s - 1 = p (p + 2)).
+fn expm1_reduced(r: DD) -> DD {
+    let s = r.scale(1.0 / 1024.0);
+    let mut p = DD::ONE;
+    for n in (2..=9).rev() {
+        p = p * s / (n as f64) + 1.0;
+    }
+    let mut p = p * s;
+    for _ in 0..10 {
+        p = p * (p + 2.0);
+    }
+    p
+}
+
+/// e^a in double-double (a well inside the normal range).
+pub fn exp_dd(a: DD) -> DD {
+    let (m, k) = exp_parts(a, true);
+    join(m, k)
+}
+
+/// e^a - 1 in double-double, with full relative accuracy near 0.
+pub fn expm1_dd(a: DD) -> DD {
+    if a.hi.abs() < 0.34 {
+        expm1_reduced(a)
+    } else {
+        exp_dd(a) - 1.0
+    }
+}
+
+/// tanh(a) in double-double, for |a| up to a few units.
+pub fn tanh_dd(a: f64) -> DD {
+    let em = expm1_dd(DD::from(2.0 * a));
+    em / (em + 2.0)
+}
+
+/// The logistic function in parts: σ(z) = mant · 2^k and σ(-z) = neg.
+pub struct Logistic {
+    pub mant: DD,
+    pub k: i32,
+    pub neg: DD,
+}
+
+impl Logistic {
+    /// σ(z) as a double-double (0 where it underflows).
+    pub fn value(&self) -> DD {
+        join(self.mant, self.k)
+    }
+}
+
+/// σ(z) and σ(-z) for z = hi + lo. Precise: the exponential in double-double.
+pub fn logistic(z: DD, precise: bool) -> Logistic {
+    if z.hi >= 0.0 {
+        let (m, k) = exp_parts(-z, precise);
+        let e = join(m, k);
+        let d = e + 1.0;
+        Logistic { mant: DD::ONE / d, k: 0, neg: e / d }
+    } else {
+        let (m, k) = exp_parts(z, precise);
+        let e = join(m, k);
+        let d = e + 1.0;
+        Logistic { mant: m / d, k, neg: DD::ONE / d }
+    }
+}
+
+/// The correctly rounded value of x/2 + (a positive amount far below the last bit):
+/// what f(x) = x/2 + c x^2 (c > 0) rounds to for tiny x, ties going up.
+#[inline]
+pub fn half_plus(x: f64) -> f64 {
+    if x == 0.0 {
+        return x;
+    }
+    let h = x * 0.5;
+    let other = x - h;
+    if other > h { other } else { h }
+}
+
+/// Below this x, Φ(x) leaves the normal range: use the scaled tail.
+pub const NCDF_TAIL: f64 = -37.4;
+
+/// Φ(x) = erfc(-x/√2)/2 for x >= NCDF_TAIL, as a double-double good to the
+/// correctly rounded erfc: the argument -x/√2 is carried as hi + lo and erfc is
+/// corrected for lo to first order (erfc' = -2/√π e^(-u²)).
+pub fn ncdf(x: f64) -> DD {
+    let u = INV_SQRT2 * (-x);
+    let e = core_math::erfc(u.hi);
+    let corr = if u.lo == 0.0 { 0.0 } else { -u.lo * TWO_OVER_SQRT_PI.hi * core_math::exp(-u.hi * u.hi) };
+    (DD::from(e) + corr).scale(0.5)
+}
+
+/// For x < NCDF_TAIL: e^(-x²/2) = m · 2^k and erfcx(u)/2 with u = -x/√2, so that
+/// Φ(x) = m · 2^k · erfcx(u)/2 (asymptotic series, exact to double-double level for u > 26).
+pub fn ncdf_tail(x: f64) -> (DD, i32, DD) {
+    let u = INV_SQRT2 * (-x);
+    let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), false);
+    let t = 1.0 / (2.0 * u.hi * u.hi);
+    let mut inner = 1.0;
+    for n in (1..=8).rev() {
+        inner = 1.0 - (2 * n + 1) as f64 * t * inner;
+    }
+    let s = DD::ONE - t * inner;
+    (m, k, s * INV_SQRT_PI / u * 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exp_dd_matches_known_digits() {
+        // e = 2.718281828459045 + 1.4456468917292502e-16
+        let e = exp_dd(DD::ONE);
+        assert_eq!(e.hi, std::f64::consts::E);
+        assert!((e.lo - 1.4456468917292502e-16).abs() < 1e-30);
+    }
+
+    #[test]
+    fn expm1_small() {
+        let v = expm1_dd(DD::from(1e-10));
+        assert_eq!(v.hi, 1.00000000005e-10);
+    }
+
+    #[test]
+    fn half_plus_rounds_ties_up() {
+        assert_eq!(half_plus(5e-324), 5e-324);
+        assert_eq!(half_plus(-5e-324), 0.0);
+        assert_eq!(half_plus(3.0), 1.5);
+    }
+}

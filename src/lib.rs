@@ -1,0 +1,7 @@
+//! actlab: activation functions, their derivatives, gradient chains and 2-D linear
+//! algebra, as a library with no terminal I/O. The binary (`src/main.rs`) adds the
+//! shell, the prompt and script mode on top of [`command`].
+
+pub mod activation;
+pub mod render;
+pub mod suggest;

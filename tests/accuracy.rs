@@ -1,0 +1,93 @@
+//! Every activation and derivative against the mpmath reference
+//! (tests/fixtures/reference.tsv, made by tests/fixtures/gen_reference.py):
+//! at most 2 ulp from the exact value, no wrong signs, no zeros where the
+//! truth is a non-zero double, NaN exactly where the truth is NaN.
+//!
+//! `cargo test --test accuracy -- --nocapture` prints the measured maxima as the
+//! Markdown table that docs/accuracy.md carries.
+
+use actlab::activation::lookup;
+use std::collections::BTreeMap;
+
+const BOUND_ULP: f64 = 2.0;
+
+/// ulp of the double nearest the exact value (2^-1074 among the subnormals).
+fn ulp(hi: f64) -> f64 {
+    let a = hi.abs();
+    if a < f64::MIN_POSITIVE {
+        return f64::from_bits(1);
+    }
+    let e = ((a.to_bits() >> 52) as i32) - 1023 - 52;
+    if e >= -1022 { f64::from_bits(((e + 1023) as u64) << 52) } else { f64::from_bits(1u64 << (e + 1074)) }
+}
+
+/// Error of `got` in ulps of the exact value hi + lo.
+fn ulp_error(got: f64, hi: f64, lo: f64) -> f64 {
+    if hi.is_nan() {
+        return if got.is_nan() { 0.0 } else { f64::INFINITY };
+    }
+    if hi.is_infinite() {
+        return if got == hi { 0.0 } else { f64::INFINITY };
+    }
+    if !got.is_finite() {
+        return f64::INFINITY;
+    }
+    // scale up to keep (got - hi) - lo exact in the subnormal range
+    let s = 2f64.powi(600);
+    (((got * s - hi * s) - lo * s) / (ulp(hi) * s)).abs()
+}
+
+#[derive(Default)]
+struct Stat {
+    max: f64,
+    at: f64,
+    n: usize,
+    bad: Vec<String>,
+}
+
+#[test]
+fn every_function_within_two_ulp() {
+    let text = include_str!("fixtures/reference.tsv");
+    let mut stats: BTreeMap<(String, String), Stat> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (name, kind) = (f[0], f[1]);
+        let x: f64 = f[2].parse().unwrap();
+        let hi: f64 = f[3].parse().unwrap();
+        let lo: f64 = f[4].parse().unwrap();
+        let a = lookup(name).unwrap();
+        let p = a.default_params();
+        let got = if kind == "value" { a.value(x, &p) } else { a.deriv(x, &p) };
+        let err = ulp_error(got, hi, lo);
+        let st = stats.entry((name.to_string(), kind.to_string())).or_default();
+        st.n += 1;
+        if err > st.max {
+            st.max = err;
+            st.at = x;
+        }
+        let wrong_sign = got != 0.0 && hi != 0.0 && (got > 0.0) != (hi > 0.0);
+        let lost = got == 0.0 && hi != 0.0;
+        if err > BOUND_ULP || wrong_sign || lost {
+            st.bad.push(format!("x = {x:e}: got {got:e}, exact {hi:e} + {lo:e} ({err:.3} ulp)"));
+        }
+    }
+    println!("| function | value: max ulp | at x | derivative: max ulp | at x | points |");
+    println!("|---|---|---|---|---|---|");
+    let names: Vec<String> = stats.keys().map(|k| k.0.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    for n in &names {
+        let v = &stats[&(n.clone(), "value".into())];
+        let d = &stats[&(n.clone(), "deriv".into())];
+        println!("| {n} | {:.3} | {:e} | {:.3} | {:e} | {} |", v.max, v.at, d.max, d.at, v.n);
+    }
+    let mut failures = Vec::new();
+    for ((n, k), st) in &stats {
+        for b in st.bad.iter().take(8) {
+            failures.push(format!("{n} {k}: {b}"));
+        }
+        if st.bad.len() > 8 {
+            failures.push(format!("{n} {k}: ... {} failures in all", st.bad.len()));
+        }
+    }
+    assert!(stats.len() >= 48, "the reference covers too few functions");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
