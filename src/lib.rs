@@ -3,5 +3,8 @@
 //! shell, the prompt and script mode on top of [`command`].
 
 pub mod activation;
+pub mod command;
+pub mod docgen;
 pub mod render;
+pub mod report;
 pub mod suggest;

@@ -73,7 +73,8 @@ fn every_function_within_two_ulp() {
     }
     println!("| function | value: max ulp | at x | derivative: max ulp | at x | points |");
     println!("|---|---|---|---|---|---|");
-    let names: Vec<String> = stats.keys().map(|k| k.0.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let names: Vec<String> =
+        stats.keys().map(|k| k.0.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     for n in &names {
         let v = &stats[&(n.clone(), "value".into())];
         let d = &stats[&(n.clone(), "deriv".into())];

@@ -5,7 +5,8 @@ use super::{Activation, Param};
 
 const SLOPE: Param = Param { name: "slope", default: 0.01, help: "slope for x <= 0", min: None };
 const ALPHA: Param = Param { name: "alpha", default: 1.0, help: "scale of the negative side", min: Some((0.0, false)) };
-const LAMBDA: Param = Param { name: "lambda", default: 0.5, help: "half-width of the dead zone", min: Some((0.0, true)) };
+const LAMBDA: Param =
+    Param { name: "lambda", default: 0.5, help: "half-width of the dead zone", min: Some((0.0, true)) };
 
 const NO_KINK: &str = "none: differentiable everywhere";
 
@@ -203,7 +204,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "log_sigmoid",
-        aliases: &["logsigmoid"],
+        aliases: &[],
         params: &[],
         value: lg::log_sigmoid,
         deriv: lg::d_log_sigmoid,
@@ -216,7 +217,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "hard_sigmoid",
-        aliases: &["hardsigmoid"],
+        aliases: &[],
         params: &[],
         value: pw::hard_sigmoid,
         deriv: pw::d_hard_sigmoid,
@@ -229,7 +230,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "hard_swish",
-        aliases: &["hardswish"],
+        aliases: &[],
         params: &[],
         value: pw::hard_swish,
         deriv: pw::d_hard_swish,
@@ -255,7 +256,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "hardtanh",
-        aliases: &["hard_tanh"],
+        aliases: &[],
         params: &[
             Param { name: "min", default: -1.0, help: "lower clip value", min: None },
             Param { name: "max", default: 1.0, help: "upper clip value", min: None },
@@ -271,7 +272,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "tanhshrink",
-        aliases: &["tanh_shrink"],
+        aliases: &[],
         params: &[],
         value: lg::tanhshrink,
         deriv: lg::d_tanhshrink,
@@ -284,7 +285,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "softshrink",
-        aliases: &["soft_shrink"],
+        aliases: &[],
         params: &[LAMBDA],
         value: pw::softshrink,
         deriv: pw::d_shrink,
@@ -297,7 +298,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "hardshrink",
-        aliases: &["hard_shrink"],
+        aliases: &[],
         params: &[LAMBDA],
         value: pw::hardshrink,
         deriv: pw::d_shrink,

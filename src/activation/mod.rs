@@ -88,16 +88,12 @@ impl Activation {
             if value.is_nan() {
                 return Err(format!("{} --{}: the value is nan; give a number", self.name, p.name));
             }
-            if let Some((min, inclusive)) = p.min {
-                if *value < min || (!inclusive && *value == min) {
-                    let rel = if inclusive { ">=" } else { ">" };
-                    return Err(format!(
-                        "{} --{} {}: must be {rel} {min}",
-                        self.name,
-                        p.name,
-                        crate::render::num::shortest(*value)
-                    ));
-                }
+            if let Some((min, inclusive)) = p.min
+                && (*value < min || (!inclusive && *value == min))
+            {
+                let rel = if inclusive { ">=" } else { ">" };
+                let v = crate::render::num::shortest(*value);
+                return Err(format!("{} --{} {v}: must be {rel} {min}", self.name, p.name));
             }
             out.v[i] = *value;
         }

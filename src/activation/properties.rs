@@ -37,23 +37,28 @@ fn grid() -> impl Iterator<Item = f64> {
     (-GRID_HALF..=GRID_HALF).map(|i| i as f64 / 1000.0)
 }
 
-/// Refine a local extremum of g near x0 (grid spacing h) by golden-section search.
+/// Refine a local extremum of g near the grid point x0 (spacing h): bisect on the
+/// sign of the central slope g(x + δ) - g(x - δ), which locates it to about 1e-10
+/// (golden-section search on g itself stalls at √ε ≈ 1e-8).
 fn refine(g: &dyn Fn(f64) -> f64, x0: f64, h: f64, maximise: bool) -> (f64, f64) {
     let s = if maximise { -1.0 } else { 1.0 };
+    let delta = 1e-6;
+    let slope = |x: f64| s * (g(x + delta) - g(x - delta));
     let (mut a, mut b) = (x0 - h, x0 + h);
-    let r = (5f64.sqrt() - 1.0) / 2.0;
-    for _ in 0..80 {
-        let c = b - r * (b - a);
-        let d = a + r * (b - a);
-        if s * g(c) < s * g(d) {
-            b = d;
+    if !(slope(a) < 0.0 && slope(b) > 0.0) {
+        return (x0, g(x0));
+    }
+    for _ in 0..64 {
+        let m = 0.5 * (a + b);
+        if slope(m) < 0.0 {
+            a = m;
         } else {
-            a = c;
+            b = m;
         }
     }
-    let x = (a + b) / 2.0;
+    let x = 0.5 * (a + b);
     let (gx, g0) = (g(x), g(x0));
-    if s * gx <= s * g0 { (x, gx) } else { (x0, g0) }
+    if s * gx < s * g0 { (x, gx) } else { (x0, g0) }
 }
 
 fn ends(g: &dyn Fn(f64) -> f64) -> ((End, f64), (End, f64)) {
@@ -68,15 +73,18 @@ fn ends(g: &dyn Fn(f64) -> f64) -> ((End, f64), (End, f64)) {
         }
     }
     let (l_inf, r_inf) = (g(f64::NEG_INFINITY), g(f64::INFINITY));
+    // an end counts as attained when some |x| <= 10 reaches it: σ(x) rounds to 1 for
+    // x > 36.7, but it is the limit, never a value
+    let reached = |v: f64| (-10_000..=10_000).any(|i| g(i as f64 / 1000.0) == v);
     let lower = if l_inf.min(r_inf) < lo - 1e-12 * lo.abs().max(1e-300) {
         End { value: l_inf.min(r_inf), attained: false }
     } else {
-        End { value: lo, attained: true }
+        End { value: lo, attained: reached(lo) }
     };
     let upper = if l_inf.max(r_inf) > hi + 1e-12 * hi.abs().max(1e-300) {
         End { value: l_inf.max(r_inf), attained: false }
     } else {
-        End { value: hi, attained: true }
+        End { value: hi, attained: reached(hi) }
     };
     ((lower, lo_x), (upper, hi_x))
 }
@@ -91,7 +99,7 @@ impl Properties {
         let deriv_peak = if dhi.attained && smooth { refine(&d, dhi_x, 1e-3, true) } else { (dhi_x, dhi.value) };
         let deriv_range = (dlo, End { value: deriv_peak.1.max(dhi.value), ..dhi });
         // a minimum at one point: attained, and strictly higher a little to each side
-        let minimum = if lo.attained && f(lo_x - 0.01) > lo.value && f(lo_x + 0.01) > lo.value {
+        let minimum = if f(lo_x) == lo.value && f(lo_x - 0.01) > lo.value && f(lo_x + 0.01) > lo.value {
             Some(if smooth { refine(&f, lo_x, 1e-3, false) } else { (lo_x, lo.value) })
         } else {
             None
@@ -117,7 +125,13 @@ fn normal_moments(f: &dyn Fn(f64) -> f64) -> (f64, f64) {
     let (mut m1, mut m2) = (0.0, 0.0);
     for i in 0..=steps {
         let z = a + i as f64 * h;
-        let w = if i == 0 || i == steps { 1.0 } else if i % 2 == 1 { 4.0 } else { 2.0 };
+        let w = if i == 0 || i == steps {
+            1.0
+        } else if i % 2 == 1 {
+            4.0
+        } else {
+            2.0
+        };
         let fz = f(z);
         let pz = n.pdf(z);
         if pz > 0.0 {
@@ -144,10 +158,12 @@ mod tests {
         let g = props("gelu");
         let (x, v) = g.minimum.unwrap();
         assert!((x + 0.75179).abs() < 1e-4 && (v + 0.16997).abs() < 1e-5, "{x} {v}");
-        assert!((g.deriv_peak.0 - 2f64.sqrt()).abs() < 1e-4 && (g.deriv_peak.1 - 1.12890).abs() < 1e-5);
+        assert!((g.deriv_peak.0 - 2f64.sqrt()).abs() < 1e-9 && (g.deriv_peak.1 - 1.12890).abs() < 1e-5);
+        assert!((x + 0.7517915246935645).abs() < 1e-9, "{x}");
         let s = props("sigmoid");
         assert_eq!(s.deriv_peak, (0.0, 0.25));
         assert!(!s.range.0.attained && s.range.0.value == 0.0 && s.range.1.value == 1.0);
+        assert!(!s.range.1.attained && props("relu6").range.1.attained);
         assert!(!s.odd && props("tanh").odd && s.monotonic && s.saturates == (true, true));
         assert!((s.mean - 0.5).abs() < 1e-12);
         let m = props("mish").minimum.unwrap();

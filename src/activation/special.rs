@@ -5,9 +5,9 @@
 
 use super::dd::DD;
 
-pub const LN2: DD = DD::new(0.6931471805599453, 2.3190468138462996e-17);
-pub const INV_SQRT2: DD = DD::new(0.7071067811865476, -4.833646656726457e-17);
-pub const TWO_OVER_SQRT_PI: DD = DD::new(1.1283791670955126, 1.533545961316588e-17);
+pub const LN2: DD = DD::new(std::f64::consts::LN_2, 2.3190468138462996e-17);
+pub const INV_SQRT2: DD = DD::new(std::f64::consts::FRAC_1_SQRT_2, -4.833646656726457e-17);
+pub const TWO_OVER_SQRT_PI: DD = DD::new(std::f64::consts::FRAC_2_SQRT_PI, 1.533545961316588e-17);
 pub const INV_SQRT_2PI: DD = DD::new(0.3989422804014327, -2.49232720227773e-17);
 pub const INV_SQRT_PI: DD = DD::new(0.5641895835477563, 7.66772980658294e-18);
 
@@ -28,11 +28,7 @@ pub fn finish(m: DD, k: i32) -> f64 {
 /// (tiny values only ever meet 1 + e, where their low part does not matter).
 #[inline]
 pub fn join(m: DD, k: i32) -> DD {
-    if (-1000..=1000).contains(&k) {
-        m.scale(pow2(k))
-    } else {
-        DD::from(libm::scalbn(m.hi, k))
-    }
+    if (-1000..=1000).contains(&k) { m.scale(pow2(k)) } else { DD::from(libm::scalbn(m.hi, k)) }
 }
 
 /// e^a = m · 2^k with m in [0.7, 1.42]. `precise`: m to ~1e-31 (Taylor series and
@@ -82,11 +78,7 @@ pub fn exp_dd(a: DD) -> DD {
 
 /// e^a - 1 in double-double, with full relative accuracy near 0.
 pub fn expm1_dd(a: DD) -> DD {
-    if a.hi.abs() < 0.34 {
-        expm1_reduced(a)
-    } else {
-        exp_dd(a) - 1.0
-    }
+    if a.hi.abs() < 0.34 { expm1_reduced(a) } else { exp_dd(a) - 1.0 }
 }
 
 /// tanh(a) in double-double, for |a| up to a few units.

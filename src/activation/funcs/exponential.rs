@@ -28,11 +28,7 @@ pub fn d_elu(x: f64, p: &[f64]) -> f64 {
 }
 
 pub fn selu(x: f64, _: &[f64]) -> f64 {
-    if x > 0.0 {
-        (SELU_LAMBDA * x).to_f64()
-    } else {
-        (SELU_LAMBDA_ALPHA * core_math::expm1(x)).to_f64()
-    }
+    if x > 0.0 { (SELU_LAMBDA * x).to_f64() } else { (SELU_LAMBDA_ALPHA * core_math::expm1(x)).to_f64() }
 }
 pub fn d_selu(x: f64, _: &[f64]) -> f64 {
     if x > 0.0 { SELU_LAMBDA.hi } else { scaled_exp(SELU_LAMBDA_ALPHA, x) }

@@ -7,7 +7,7 @@
 use crate::activation::dd::DD;
 use crate::activation::roots::{self, Root};
 use crate::activation::special::{
-    exp_dd, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_tail, INV_SQRT_2PI, NCDF_TAIL,
+    INV_SQRT_2PI, NCDF_TAIL, exp_dd, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_tail,
 };
 
 /// f'(x) from its Taylor expansion about the zero, if x is within 2^-20 of it.

@@ -3,7 +3,7 @@
 //! accuracy in the tails where the textbook forms round to 0.
 
 use crate::activation::dd::DD;
-use crate::activation::special::{exp_parts, finish, logistic, tanh_dd, LN2};
+use crate::activation::special::{LN2, exp_parts, finish, logistic, tanh_dd};
 
 pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
     let s = logistic(DD::from(x), false);
@@ -115,11 +115,7 @@ pub fn tanhshrink(x: f64, _: &[f64]) -> f64 {
 
 pub fn d_tanhshrink(x: f64, _: &[f64]) -> f64 {
     let a = x.abs();
-    if a < 2.5 {
-        tanh_dd(a).sqr().to_f64()
-    } else {
-        (DD::ONE - DD::from(d_tanh(a, &[]))).to_f64()
-    }
+    if a < 2.5 { tanh_dd(a).sqr().to_f64() } else { (DD::ONE - DD::from(d_tanh(a, &[]))).to_f64() }
 }
 
 /// p = [b]: (x + √(x² + b)) / 2, written as b / (2(√(x² + b) - x)) for x < 0.
@@ -140,9 +136,5 @@ pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
         return if x > 0.0 { 1.0 } else { (DD::from(b * 0.25) / a / a).to_f64() };
     }
     let s = (DD::from(x).sqr() + b).sqrt();
-    if x >= 0.0 {
-        ((DD::from(x) / s + 1.0) * 0.5).to_f64()
-    } else {
-        (DD::from(b) / (s * (s + a) * 2.0)).to_f64()
-    }
+    if x >= 0.0 { ((DD::from(x) / s + 1.0) * 0.5).to_f64() } else { (DD::from(b) / (s * (s + a) * 2.0)).to_f64() }
 }

@@ -1,0 +1,109 @@
+//! `list` and `info`: what each function is, with properties computed from it.
+
+use super::eval::{label, resolve};
+use super::{Context, Error, ParamArgs};
+use crate::activation::CATALOGUE;
+use crate::activation::properties::{End, Properties};
+use crate::render::num::{shortest, significant};
+use crate::report::{Cell, Column, Head, Sink};
+
+pub fn list(sink: &mut dyn Sink) -> Result<(), Error> {
+    sink.begin(&Head {
+        title: format!("{} activation functions", CATALOGUE.len()),
+        columns: vec![
+            Column::text("name"),
+            Column::text("aliases"),
+            Column::text("parameters"),
+            Column::text("formula"),
+        ],
+    })?;
+    for a in CATALOGUE {
+        let params: Vec<String> = a.params.iter().map(|p| format!("{}={}", p.name, shortest(p.default))).collect();
+        sink.row(&[
+            Cell::Text(a.name.into()),
+            Cell::Text(a.aliases.join(", ")),
+            Cell::Text(params.join(", ")),
+            Cell::Text(a.formula.into()),
+        ])?;
+    }
+    sink.note("Names ignore case, '-' and '_': LeakyReLU = leaky-relu = leaky_relu. Details: info FN")?;
+    sink.end()?;
+    Ok(())
+}
+
+fn end_text(e: End, lower: bool, digits: usize) -> String {
+    let v = if e.value.is_infinite() {
+        if e.value > 0.0 { "∞".to_string() } else { "-∞".to_string() }
+    } else {
+        significant(e.value, digits)
+    };
+    match (lower, e.attained && e.value.is_finite()) {
+        (true, true) => format!("[{v}"),
+        (true, false) => format!("({v}"),
+        (false, true) => format!("{v}]"),
+        (false, false) => format!("{v})"),
+    }
+}
+
+pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
+    let funcs = resolve(name, params)?;
+    if funcs.len() != 1 {
+        return Err(Error::Usage("info takes one function; use list for all of them".into()));
+    }
+    let (a, p) = funcs[0];
+    let pr = Properties::of(a, &p);
+    let d = ctx.style.precision.min(8);
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let t = |s: &str| Cell::Text(s.to_string());
+    let mut rows: Vec<(&str, Cell)> = vec![
+        ("name", t(a.name)),
+        ("aliases", t(&a.aliases.join(", "))),
+        ("formula", t(a.formula)),
+        ("derivative", t(a.deriv_formula)),
+    ];
+    let ptext: Vec<String> = a
+        .params
+        .iter()
+        .zip(p.as_slice())
+        .map(|(s, v)| format!("{} = {} (default {}): {}", s.name, shortest(*v), shortest(s.default), s.help))
+        .collect();
+    rows.push(("parameters", t(&if ptext.is_empty() { "none".into() } else { ptext.join("; ") })));
+    rows.push(("range", t(&format!("{}, {}", end_text(pr.range.0, true, d), end_text(pr.range.1, false, d)))));
+    rows.push((
+        "derivative range",
+        t(&format!("{}, {}", end_text(pr.deriv_range.0, true, d), end_text(pr.deriv_range.1, false, d))),
+    ));
+    rows.push(("derivative peak", Cell::Num(pr.deriv_peak.1)));
+    rows.push(("derivative peak at x", Cell::Num(pr.deriv_peak.0)));
+    match pr.minimum {
+        Some((x, v)) => {
+            rows.push(("minimum", Cell::Num(v)));
+            rows.push(("minimum at x", Cell::Num(x)));
+        }
+        None => rows.push(("minimum", t("none at a single point"))),
+    }
+    rows.push(("zero-centred (odd)", t(&yes(pr.odd))));
+    rows.push(("monotonic", t(&yes(pr.monotonic))));
+    rows.push(("smooth", t(a.smoothness)));
+    let sat = match pr.saturates {
+        (true, true) => "both sides (f' → 0 as x → ±∞)",
+        (true, false) => "left (f' → 0 as x → -∞)",
+        (false, true) => "right (f' → 0 as x → +∞)",
+        (false, false) => "no",
+    };
+    rows.push(("saturating", t(sat)));
+    rows.push(("mean of f(Z), Z ~ N(0,1)", Cell::Num(pr.mean)));
+    rows.push(("variance of f(Z)", Cell::Num(pr.variance)));
+    rows.push(("derivative at kinks", t(a.kink_convention)));
+    rows.push(("library defaults", t(a.library_defaults)));
+    if !a.seed_remarks.is_empty() {
+        rows.push(("seed notes", t(a.seed_remarks)));
+    }
+    sink.begin(&Head { title: label(a, &p), columns: vec![Column::text("property"), Column::text("value")] })?;
+    for (k, v) in rows {
+        sink.row(&[Cell::Text(k.to_string()), v])?;
+    }
+    sink.note("Properties are computed from the function: extremes on a 0.001 grid over [-50, 50] refined by golden-section search; moments by Simpson's rule.")?;
+    sink.end()?;
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Numbers as people type them: plain decimals, `inf`, `-inf`, `nan`, ranges
+//! `A..B:STEP`, and `-` for numbers read from standard input (streamed).
+
+use std::io::BufRead;
+
+/// Most points one range may hold.
+pub const MAX_RANGE_POINTS: u64 = 10_000_000_000;
+
+/// Parse one number, naming what is wrong with it.
+pub fn parse_number(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err("expected a number, found nothing".into());
+    }
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if body.starts_with("0x") {
+        return Err(format!("'{s}' is hexadecimal; write numbers in decimal (e.g. 1.5, -2e-3)"));
+    }
+    if t.contains('_') {
+        return Err(format!("'{s}' has an underscore; write numbers without separators"));
+    }
+    if t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || ",.-+eE".contains(c)) {
+        return Err(format!("'{s}' has a comma; use '.' for decimals and spaces between numbers"));
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_infinite() && !matches!(body, "inf" | "infinity") => {
+            Err(format!("'{s}' is out of range for a double (largest finite is about 1.8e308); write inf for infinity"))
+        }
+        Ok(v) => Ok(v),
+        Err(_) => Err(format!("'{s}' is not a number")),
+    }
+}
+
+/// One item of an X list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum XItem {
+    Number(f64),
+    Range(Range),
+    Stdin,
+}
+
+/// Points a, a + step, ... up to and including b when it is reached.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Range {
+    pub start: f64,
+    pub end: f64,
+    pub step: f64,
+    pub count: u64,
+    /// b is hit (within rounding): points are spaced exactly from a to b.
+    pub exact_end: bool,
+}
+
+impl Range {
+    #[inline]
+    pub fn point(&self, i: u64) -> f64 {
+        if self.exact_end && self.count > 1 {
+            let n = (self.count - 1) as f64;
+            if i == self.count - 1 {
+                return self.end;
+            }
+            self.start + (self.end - self.start) * (i as f64) / n
+        } else {
+            self.start + self.step * i as f64
+        }
+    }
+}
+
+/// Parse `A..B:STEP` (STEP may be left out: 1).
+pub fn parse_range(s: &str) -> Result<Range, String> {
+    let (a, rest) = s.split_once("..").ok_or_else(|| format!("'{s}' is not a range A..B:STEP"))?;
+    let (b, step) = match rest.split_once(':') {
+        Some((b, st)) => (b, Some(st)),
+        None => (rest, None),
+    };
+    let what = |e: String| format!("range '{s}': {e}");
+    let start = parse_number(a).map_err(what)?;
+    let end = parse_number(b).map_err(what)?;
+    let step = match step {
+        Some(st) => parse_number(st).map_err(what)?,
+        None => 1.0,
+    };
+    if !start.is_finite() || !end.is_finite() || !step.is_finite() {
+        return Err(format!("range '{s}': bounds and step must be finite"));
+    }
+    if step == 0.0 {
+        return Err(format!("range '{s}': the step is 0; give a positive step, e.g. {a}..{b}:0.1"));
+    }
+    if (end - start) * step < 0.0 {
+        let hint = if step > 0.0 { "a negative step to count down" } else { "a positive step" };
+        return Err(format!("range '{s}': the step goes away from the end; use {hint}"));
+    }
+    let span = (end - start) / step;
+    if !span.is_finite() || span >= MAX_RANGE_POINTS as f64 {
+        return Err(format!(
+            "range '{s}' has {} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step",
+            crate::render::num::significant(span.floor() + 1.0, 3)
+        ));
+    }
+    let nearest = span.round();
+    let exact_end = (span - nearest).abs() <= 1e-9 * nearest.max(1.0);
+    let count = if exact_end { nearest as u64 + 1 } else { span.floor() as u64 + 1 };
+    if count > 1 && start + step == start {
+        return Err(format!("range '{s}': the step is too small to move from {a}"));
+    }
+    Ok(Range { start, end, step, count, exact_end })
+}
+
+/// Parse one X item: a number, a range or `-`.
+pub fn parse_x(s: &str) -> Result<XItem, String> {
+    let s = s.trim();
+    if s == "-" {
+        return Ok(XItem::Stdin);
+    }
+    // a range has ".." after its first character (the first may be a sign)
+    if s.len() > 1 && s[1..].contains("..") {
+        return parse_range(s).map(XItem::Range);
+    }
+    parse_number(s).map(XItem::Number)
+}
+
+/// Read whitespace-separated numbers from `input` in chunks, calling `f` for each:
+/// memory stays bounded whatever the input size. Errors name the token and line.
+pub fn for_each_number(
+    input: &mut dyn BufRead,
+    mut f: impl FnMut(f64) -> std::io::Result<()>,
+) -> Result<(), crate::command::Error> {
+    use crate::command::Error;
+    let mut line = 1u64;
+    let mut carry: Vec<u8> = Vec::new();
+    let handle = |tok: &[u8], line: u64, f: &mut dyn FnMut(f64) -> std::io::Result<()>| -> Result<(), Error> {
+        let text = std::str::from_utf8(tok)
+            .map_err(|_| Error::Failed(format!("stdin line {line}: the input is not valid UTF-8 text")))?;
+        let x = match text.parse::<f64>() {
+            Ok(v) if !v.is_infinite() => v,
+            _ => parse_number(text).map_err(|e| Error::Failed(format!("stdin line {line}: {e}")))?,
+        };
+        f(x).map_err(Error::Io)
+    };
+    loop {
+        let buf = input.fill_buf().map_err(|e| Error::Failed(format!("cannot read stdin: {e}")))?;
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len();
+        let mut start = 0;
+        for i in 0..n {
+            let b = buf[i];
+            if b.is_ascii_whitespace() {
+                if !carry.is_empty() {
+                    carry.extend_from_slice(&buf[start..i]);
+                    let tok = std::mem::take(&mut carry);
+                    handle(&tok, line, &mut f)?;
+                } else if i > start {
+                    handle(&buf[start..i], line, &mut f)?;
+                }
+                if b == b'\n' {
+                    line += 1;
+                }
+                start = i + 1;
+            }
+        }
+        carry.extend_from_slice(&buf[start..n]);
+        if carry.len() > 1 << 20 {
+            return Err(Error::Failed(format!("stdin line {line}: a token longer than 1 MiB is not a number")));
+        }
+        input.consume(n);
+    }
+    if !carry.is_empty() {
+        handle(&carry, line, &mut f)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("-1.5").unwrap(), -1.5);
+        assert_eq!(parse_number("-inf").unwrap(), f64::NEG_INFINITY);
+        assert!(parse_number("nan").unwrap().is_nan());
+        assert_eq!(parse_number("5e-324").unwrap(), 5e-324);
+        assert!(parse_number("1e999").unwrap_err().contains("out of range"));
+        assert!(parse_number("0x10").unwrap_err().contains("hexadecimal"));
+        assert!(parse_number("1_000").unwrap_err().contains("underscore"));
+        assert!(parse_number("abc").unwrap_err().contains("'abc' is not a number"));
+    }
+
+    #[test]
+    fn ranges() {
+        let r = parse_range("-2..2:0.5").unwrap();
+        assert_eq!(r.count, 9);
+        let pts: Vec<f64> = (0..r.count).map(|i| r.point(i)).collect();
+        assert_eq!(pts, vec![-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]);
+        let r = parse_range("0..1:0.1").unwrap();
+        assert_eq!((r.count, r.point(3)), (11, 0.3));
+        let r = parse_range("0..1:0.3").unwrap();
+        assert_eq!(r.count, 4);
+        assert!(parse_range("0..1:0").is_err());
+        assert!(parse_range("2..0:1").is_err());
+        assert_eq!(parse_range("2..0:-1").unwrap().count, 3);
+        assert!(parse_range("0..1e12:1").unwrap_err().contains("limit"));
+    }
+
+    #[test]
+    fn stdin_tokens_across_chunks() {
+        let data = b"1 2.5\n-3e2\tinf\n\n nan 7";
+        let mut r = std::io::BufReader::with_capacity(3, &data[..]);
+        let mut got = Vec::new();
+        for_each_number(&mut r, |x| {
+            got.push(x);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(got.len(), 6);
+        assert_eq!(&got[..4], &[1.0, 2.5, -300.0, f64::INFINITY]);
+        assert!(got[4].is_nan() && got[5] == 7.0);
+    }
+}

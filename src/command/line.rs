@@ -1,0 +1,193 @@
+//! One line of input, as the prompt and scripts see it: split with shlex, parsed
+//! with the same clap enum as the shell (multicall), run, rendered. Script mode is
+//! a loop over lines that names the line of each error.
+
+use super::{Cli, Command, Context, Error, execute, style_for};
+use crate::render::{self, Style};
+use crate::suggest::did_you_mean;
+use clap::Parser;
+use clap::error::ErrorKind;
+use std::io::{BufRead, Write};
+
+/// What a line turned out to be.
+#[derive(Debug)]
+pub enum Parsed {
+    /// Blank, or a comment.
+    Nothing,
+    Command(Box<Cli>),
+    /// `help`, `CMD --help`: text to show.
+    Help(String),
+}
+
+/// A clap error as one or two plain lines, without the usage block.
+fn clap_message(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let mut parts = Vec::new();
+    for l in text.lines() {
+        let l = l.trim();
+        if l.is_empty() || l.starts_with("Usage:") || l.starts_with("For more information") {
+            continue;
+        }
+        parts.push(l.trim_start_matches("error: ").to_string());
+    }
+    parts.join("; ")
+}
+
+/// Parse a line of the prompt or of a script.
+pub fn parse_line(line: &str) -> Result<Parsed, Error> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return Ok(Parsed::Nothing);
+    }
+    let words =
+        shlex::split(trimmed).ok_or_else(|| Error::Usage("unbalanced quote: close the quote or remove it".into()))?;
+    if words.is_empty() {
+        return Ok(Parsed::Nothing);
+    }
+    let words = super::protect_values(std::iter::once("actlab".to_string()).chain(words));
+    match Cli::try_parse_from(&words) {
+        Ok(l) if l.command.is_none() => {
+            Err(Error::Usage("options alone do nothing here; give a command, e.g. eval gelu 1 --format csv".into()))
+        }
+        Ok(l) => Ok(Parsed::Command(Box::new(l))),
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Ok(Parsed::Help(e.render().to_string())),
+            ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument
+                if !words[1].starts_with('-') && !is_command(&words[1]) =>
+            {
+                Err(unknown_command(&words[1]))
+            }
+            _ => Err(Error::Usage(clap_message(&e))),
+        },
+    }
+}
+
+fn is_command(word: &str) -> bool {
+    super::command_names().iter().any(|c| c == word)
+}
+
+fn unknown_command(word: &str) -> Error {
+    let names = super::command_names();
+    let hint = match did_you_mean(word, names.iter().map(String::as_str)) {
+        Some(s) => format!(" (did you mean '{s}'?)"),
+        None if crate::activation::lookup(word).is_ok() => format!(" (to evaluate it: eval {word} X)"),
+        None => " (type help for the commands)".to_string(),
+    };
+    Error::Usage(format!("unknown command '{word}'{hint}"))
+}
+
+/// What happened to the session after a line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    Exit,
+}
+
+/// State shared by the lines of one prompt or script session.
+pub struct Session<'a> {
+    pub style: Style,
+    /// Standard input for `-`, when it is not the script itself.
+    pub stdin: Option<&'a mut dyn BufRead>,
+    depth: usize,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(style: Style, stdin: Option<&'a mut dyn BufRead>) -> Self {
+        Session { style, stdin, depth: 0 }
+    }
+
+    /// Parse and run one line, writing results to `out`.
+    pub fn run_line(&mut self, line: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+        let parsed = parse_line(line)?;
+        let line = match parsed {
+            Parsed::Nothing => return Ok(Outcome::Continue),
+            Parsed::Help(h) => {
+                out.write_all(h.as_bytes())?;
+                return Ok(Outcome::Continue);
+            }
+            Parsed::Command(l) => l,
+        };
+        let style = style_for(self.style, &line.global);
+        let Some(command) = &line.command else { return Ok(Outcome::Continue) };
+        match command {
+            Command::Exit => Ok(Outcome::Exit),
+            Command::Run { file, keep_going } => {
+                let keep_going = *keep_going || line.keep_going;
+                if self.depth >= 16 {
+                    return Err(Error::Failed("scripts nested more than 16 deep (does a script run itself?)".into()));
+                }
+                let name = file.display().to_string();
+                let f = std::fs::File::open(file).map_err(|e| Error::Failed(format!("cannot open '{name}': {e}")))?;
+                let mut reader = std::io::BufReader::new(f);
+                self.depth += 1;
+                let saved = self.style;
+                self.style = style;
+                let r = self.run_script(&mut reader, Some(&name), keep_going, out, err);
+                self.style = saved;
+                self.depth -= 1;
+                match r? {
+                    0 => Ok(Outcome::Continue),
+                    n => Err(Error::Failed(format!("{n} error(s) in '{name}'"))),
+                }
+            }
+            cmd => {
+                let stdin = self.stdin.as_mut().map(|s| &mut **s as &mut dyn BufRead);
+                let mut ctx = Context { stdin, style };
+                let mut sink = render::sink(style, out);
+                execute(cmd, &mut ctx, sink.as_mut())?;
+                Ok(Outcome::Continue)
+            }
+        }
+    }
+
+    /// Run every line of `script`; errors go to `err` as `FILE:LINE: message` (or
+    /// `line N: message`). Stops at the first error unless `keep_going`. Returns the
+    /// number of errors; a closed output pipe comes back as `Err(Io)`.
+    pub fn run_script(
+        &mut self,
+        script: &mut dyn BufRead,
+        name: Option<&str>,
+        keep_going: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<usize, Error> {
+        let mut errors = 0;
+        let mut buf = Vec::new();
+        let mut n = 0u64;
+        loop {
+            buf.clear();
+            let read = script
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            n += 1;
+            let result = match std::str::from_utf8(&buf) {
+                Ok(text) => self.run_line(text, out, err),
+                Err(_) => Err(Error::Usage("the line is not valid UTF-8 text".into())),
+            };
+            match result {
+                Ok(Outcome::Continue) => {}
+                Ok(Outcome::Exit) => break,
+                Err(Error::Io(e)) => return Err(Error::Io(e)),
+                Err(e) => {
+                    errors += 1;
+                    out.flush()?;
+                    let at = match name {
+                        Some(f) => format!("{f}:{n}"),
+                        None => format!("line {n}"),
+                    };
+                    writeln!(err, "{at}: {e}")?;
+                    if !keep_going {
+                        break;
+                    }
+                }
+            }
+        }
+        out.flush()?;
+        Ok(errors)
+    }
+}

@@ -1,0 +1,256 @@
+//! The one grammar: a clap derive enum of commands. The shell parses it as
+//! subcommands; the prompt and scripts parse each line with the same enum
+//! ([`Line`], multicall + shlex). A command is written once and runs everywhere.
+
+mod eval;
+mod info;
+pub mod input;
+pub mod line;
+
+use crate::render::{Format, Style};
+use crate::report::Sink;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::BufRead;
+use std::path::PathBuf;
+
+/// Options every command accepts, in every front end.
+#[derive(Args, Clone, Debug, Default)]
+pub struct Global {
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Significant digits in tables (1-17; machine formats always print every digit)
+    #[arg(long, short = 'p', global = true, value_name = "N", value_parser = parse_precision)]
+    pub precision: Option<usize>,
+    /// Colour: auto (only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_precision(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| format!("'{s}' is not a whole number of digits"))?;
+    if !(1..=17).contains(&n) {
+        return Err(format!("{n} digits: a double has 1 to 17 significant digits"));
+    }
+    Ok(n)
+}
+
+fn parse_f64(s: &str) -> Result<f64, String> {
+    input::parse_number(s)
+}
+
+/// Parameters of the activations; each applies to the functions that have it.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ParamArgs {
+    /// leaky_relu: slope for x <= 0 [default: 0.01]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub slope: Option<f64>,
+    /// elu, celu: α [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub alpha: Option<f64>,
+    /// softplus: β [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub beta: Option<f64>,
+    /// softplus: linear above β·x > threshold [default: off]; threshold: the cut [default: 0]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub threshold: Option<f64>,
+    /// threshold: the replacement value [default: 0]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub value: Option<f64>,
+    /// softshrink, hardshrink: λ [default: 0.5]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub lambda: Option<f64>,
+    /// hardtanh: lower clip [default: -1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub min: Option<f64>,
+    /// hardtanh: upper clip [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub max: Option<f64>,
+    /// squareplus: b [default: 4]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub b: Option<f64>,
+}
+
+impl ParamArgs {
+    /// The parameters given, by name.
+    pub fn given(&self) -> Vec<(&'static str, f64)> {
+        let all = [
+            ("slope", self.slope),
+            ("alpha", self.alpha),
+            ("beta", self.beta),
+            ("threshold", self.threshold),
+            ("value", self.value),
+            ("lambda", self.lambda),
+            ("min", self.min),
+            ("max", self.max),
+            ("b", self.b),
+        ];
+        all.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))).collect()
+    }
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct EvalArgs {
+    /// Function name, or several separated by commas (gelu,relu,tanh)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Numbers, ranges A..B:STEP (e.g. -2..2:0.5), or - to read numbers from stdin
+    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub xs: Vec<String>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// Every command of actlab.
+#[derive(Subcommand, Clone, Debug)]
+pub enum Command {
+    /// Values f(x) of one or more activations
+    #[command(
+        after_help = "Examples:\n  eval gelu 1.5\n  eval sigmoid,tanh -2..2:0.5\n  eval leaky_relu 0.5 -2 --slope 0.2\n  seq 0 5 | actlab eval gelu - --format csv"
+    )]
+    Eval(EvalArgs),
+    /// x, f(x) and f'(x) for one or more activations
+    #[command(after_help = "Examples:\n  deriv tanh 0.3\n  deriv sigmoid 0 40\n  deriv silu,mish -3..0:0.5")]
+    Deriv(EvalArgs),
+    /// Every function: names, aliases, parameters, formula
+    List,
+    /// Formula, derivative, parameters and computed properties of one function
+    #[command(after_help = "Examples:\n  info gelu\n  info leaky_relu --slope 0.2")]
+    Info {
+        /// Function name or alias
+        #[arg(value_name = "FN")]
+        function: String,
+        #[command(flatten)]
+        params: ParamArgs,
+    },
+    /// Run a script: one command per line (# comments and blank lines skipped)
+    Run {
+        /// The script file
+        file: PathBuf,
+        /// Run every line even after an error (the exit code is still 1)
+        #[arg(long)]
+        keep_going: bool,
+    },
+    /// Leave the prompt (also: quit, Ctrl-D)
+    #[command(alias = "quit")]
+    Exit,
+}
+
+/// `actlab [OPTIONS] [COMMAND]`: the one parser. The shell gives it the program's
+/// arguments; the prompt and scripts give it each line, split with shlex, behind
+/// the program name.
+#[derive(Parser, Debug)]
+#[command(
+    name = "actlab",
+    version,
+    about = "Explore neural-network activation functions, their derivatives, gradient chains and 2-D linear maps.",
+    long_about = None,
+    after_help = "With no command, actlab starts a prompt on a terminal, or runs the commands \
+                  piped into it (one per line).\nExamples:\n  actlab eval gelu 1.5\n  actlab deriv tanh 0.3 --format csv\n  echo 'eval relu -1 1' | actlab"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// In script mode (commands piped in), run every line even after an error
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Words that start with '-' but are numbers or ranges (`-inf`, `-2..2:0.5`, `-.5`)
+/// would be read as options by clap: give them a leading space, which the number
+/// parser ignores. Used on the shell's arguments and on every prompt/script line.
+pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
+    words
+        .into_iter()
+        .map(|w| {
+            if w.len() > 1 && w.starts_with('-') && !w.starts_with("--") && input::parse_x(&w).is_ok() {
+                format!(" {w}")
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// What went wrong, and so which exit code: 2 for how a command was written, 1 for a
+/// command that could not be carried out.
+#[derive(Debug)]
+pub enum Error {
+    Usage(String),
+    Failed(String),
+    Io(std::io::Error),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(m) | Error::Failed(m) => f.write_str(m),
+            Error::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Io(e)
+    }
+}
+
+/// What a command may use besides its arguments.
+pub struct Context<'a> {
+    /// Standard input for `-`, when it is free (not the script itself).
+    pub stdin: Option<&'a mut dyn BufRead>,
+    pub style: Style,
+}
+
+/// Run one command, writing its results into `sink`.
+pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
+    match cmd {
+        Command::Eval(a) => eval::eval(a, false, ctx, sink),
+        Command::Deriv(a) => eval::eval(a, true, ctx, sink),
+        Command::List => info::list(sink),
+        Command::Info { function, params } => info::info(function, params, ctx, sink),
+        Command::Run { .. } | Command::Exit => {
+            Err(Error::Usage("'run' and 'exit' are handled by the front end".into()))
+        }
+    }
+}
+
+/// The style a command line asks for, on top of a base.
+pub fn style_for(base: Style, g: &Global) -> Style {
+    let mut s = base;
+    if let Some(f) = g.format {
+        s.format = f;
+    }
+    if let Some(p) = g.precision {
+        s.precision = p;
+    }
+    s
+}
+
+/// Names of every command (for suggestions).
+pub fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name().to_string()).chain(c.get_all_aliases().map(str::to_string)))
+        .collect()
+}

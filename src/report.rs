@@ -1,0 +1,78 @@
+//! The front-end-neutral result: a titled table of typed columns, streamed row by
+//! row into a [`Sink`], followed by notes. Renderers implement `Sink`; commands
+//! only ever talk to a `Sink`, so every command works in every format and front end.
+
+use std::io;
+
+/// One cell of a row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Num(f64),
+    Int(i64),
+    Text(String),
+    Empty,
+}
+
+/// A column's name and what its cells hold (numbers are right-aligned in tables).
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub name: String,
+    pub numeric: bool,
+}
+
+impl Column {
+    pub fn num(name: impl Into<String>) -> Column {
+        Column { name: name.into(), numeric: true }
+    }
+    pub fn text(name: impl Into<String>) -> Column {
+        Column { name: name.into(), numeric: false }
+    }
+}
+
+/// The head of a result: title and columns.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub title: String,
+    pub columns: Vec<Column>,
+}
+
+/// Where results go. Calls come in the order begin, row*, note*, end.
+pub trait Sink {
+    fn begin(&mut self, head: &Head) -> io::Result<()>;
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()>;
+    fn note(&mut self, note: &str) -> io::Result<()>;
+    fn end(&mut self) -> io::Result<()>;
+    /// Output that is not a table (help text, messages).
+    fn text(&mut self, text: &str) -> io::Result<()>;
+}
+
+/// A sink that keeps everything: for tests and for callers that want values.
+#[derive(Default, Debug)]
+pub struct Collected {
+    pub heads: Vec<Head>,
+    pub rows: Vec<Vec<Cell>>,
+    pub notes: Vec<String>,
+    pub texts: Vec<String>,
+}
+
+impl Sink for Collected {
+    fn begin(&mut self, head: &Head) -> io::Result<()> {
+        self.heads.push(head.clone());
+        Ok(())
+    }
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.rows.push(cells.to_vec());
+        Ok(())
+    }
+    fn note(&mut self, note: &str) -> io::Result<()> {
+        self.notes.push(note.to_string());
+        Ok(())
+    }
+    fn end(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        self.texts.push(text.to_string());
+        Ok(())
+    }
+}

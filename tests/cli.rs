@@ -1,0 +1,231 @@
+//! The binary in its three front ends: one-shot shell commands, script mode (piped
+//! stdin and `run FILE`), and the prompt (in a pseudo-terminal). Expected numbers
+//! come from the mpmath reference (tests/fixtures/reference.tsv).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::{Read, Write};
+use std::process::Stdio;
+
+fn actlab() -> Command {
+    let mut c = Command::cargo_bin("actlab").unwrap();
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = actlab().args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+// ------------------------------------------------------------------ one-shot shell
+
+#[test]
+fn shell_eval_prints_a_table() {
+    actlab().args(["eval", "gelu", "1.5"]).assert().success().stdout(predicate::str::contains("1.399789198"));
+}
+
+#[test]
+fn shell_csv_is_shortest_round_trip() {
+    // reference: gelu(1.5) = 1.399789198096713 (correctly rounded)
+    assert_eq!(stdout_of(&["eval", "gelu", "1.5", "--format", "csv"]), "x,gelu\n1.5,1.399789198096713\n");
+    // deriv: x, value, derivative, in that order; tanh(0.3), tanh'(0.3) from the reference
+    assert_eq!(
+        stdout_of(&["deriv", "tanh", "0.3", "--format", "csv"]),
+        "x,tanh,tanh'\n0.3,0.2913126124515909,0.9151369618266292\n"
+    );
+}
+
+#[test]
+fn shell_tails_that_other_libraries_lose() {
+    // σ'(40) = 4.248354255291589e-18 (σ(1-σ) gives 0); gelu(-10) = -7.619853024160526e-23 (erf form gives 0)
+    assert_eq!(
+        stdout_of(&["deriv", "sigmoid", "40", "-f", "tsv"]),
+        "x\tsigmoid\tsigmoid'\n40\t1\t4.248354255291589e-18\n"
+    );
+    assert_eq!(stdout_of(&["eval", "gelu", "-10", "-f", "csv"]), "x,gelu\n-10,-7.619853024160526e-23\n");
+}
+
+#[test]
+fn shell_several_functions_and_ranges() {
+    let out = stdout_of(&["eval", "relu,leaky_relu", "-2..2:0.5", "--format", "csv"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "x,relu,leaky_relu");
+    assert_eq!(lines.len(), 10);
+    assert_eq!(lines[1], "-2,0,-0.02");
+    assert_eq!(lines[9], "2,2,2");
+}
+
+#[test]
+fn shell_parameters_per_call() {
+    let out = stdout_of(&["eval", "leaky_relu", "0.5", "-2", "--slope", "0.2", "-f", "csv"]);
+    assert_eq!(out, "x,leaky_relu(slope=0.2)\n0.5,0.5\n-2,-0.4\n");
+}
+
+#[test]
+fn shell_stdin_accepts_every_special_double() {
+    let out = actlab()
+        .args(["eval", "relu,sigmoid", "-", "--format", "csv"])
+        .write_stdin("inf -inf\nnan 5e-324 -0 1e-310\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows[0], ["inf", "inf", "1"]);
+    assert_eq!(rows[1], ["-inf", "0", "0"]);
+    assert_eq!(rows[2], ["nan", "nan", "nan"]);
+    assert_eq!(rows[3], ["5e-324", "5e-324", "0.5"]);
+    assert_eq!(rows[4][0], "-0");
+    assert_eq!(rows[5][0], "1e-310");
+}
+
+#[test]
+fn every_machine_output_reparses_to_the_library_value() {
+    use actlab::activation::lookup;
+    for name in ["gelu", "mish", "softplus", "selu", "tanhshrink"] {
+        let out = stdout_of(&["deriv", name, "-30..30:0.37", "--format", "csv"]);
+        let a = lookup(name).unwrap();
+        let p = a.default_params();
+        for line in out.lines().skip(1) {
+            let v: Vec<f64> = line.split(',').map(|s| s.parse().unwrap()).collect();
+            assert_eq!(v[1].to_bits(), a.value(v[0], &p).to_bits(), "{name} {line}");
+            assert_eq!(v[2].to_bits(), a.deriv(v[0], &p).to_bits(), "{name} {line}");
+        }
+    }
+}
+
+#[test]
+fn json_is_valid_and_keeps_non_finite_values() {
+    let out = stdout_of(&["eval", "gelu", "1", "-inf", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["columns"], serde_json::json!(["x", "gelu"]));
+    assert_eq!(v["rows"][0]["gelu"].as_f64().unwrap(), 0.8413447460685429);
+    assert_eq!(v["rows"][1]["x"], "-inf");
+}
+
+#[test]
+fn markdown_and_list_and_info() {
+    let md = stdout_of(&["eval", "relu", "1", "--format", "markdown"]);
+    assert!(md.contains("| x | relu |") && md.contains("|---:|---:|"), "{md}");
+    let list = stdout_of(&["list", "-f", "csv"]);
+    assert_eq!(list.lines().count(), 1 + actlab::activation::CATALOGUE.len());
+    let info = stdout_of(&["info", "LeakyReLU", "-f", "csv"]);
+    assert!(info.contains("slope 0.01 in PyTorch and JAX; 0.2 in Keras"), "{info}");
+    let info = stdout_of(&["info", "gelu", "-f", "csv"]);
+    assert!(info.contains("minimum at x,-0.75179152"), "{info}");
+}
+
+#[test]
+fn errors_name_the_problem_and_set_the_exit_code() {
+    actlab()
+        .args(["eval", "gelus", "1"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown function 'gelus' (did you mean 'gelu'?)\n");
+    actlab().args(["evl", "gelu", "1"]).assert().code(2).stderr(predicate::str::contains("did you mean 'eval'"));
+    actlab().args(["eval", "gelu", "1.2.3"]).assert().code(2).stderr("error: '1.2.3' is not a number\n");
+    actlab()
+        .args(["eval", "gelu", "1", "--slope", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--slope does not apply to gelu"));
+    actlab()
+        .args(["eval", "celu", "1", "--alpha", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("must be > 0"));
+    actlab()
+        .args(["eval", "gelu", "-"])
+        .write_stdin("1 2 x3\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("stdin line 1: 'x3' is not a number"));
+    actlab().args(["run", "/nonexistent/script"]).assert().code(1).stderr(predicate::str::contains("cannot open"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actlab"))
+        .args(["eval", "gelu", "-1e6..1e6:0.001", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+// ------------------------------------------------------------------ script mode
+
+#[test]
+fn piped_script_runs_each_line_without_prompt_or_colour() {
+    let script = "# a comment\n\neval gelu 1.5 --format csv\nderiv sigmoid 0 -f csv\n";
+    let out = actlab().write_stdin(script).env("CLICOLOR_FORCE", "0").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, "x,gelu\n1.5,1.399789198096713\nx,sigmoid,sigmoid'\n0,0.5,0.25\n");
+    assert!(!text.contains('\x1b') && !text.contains("actlab>"));
+}
+
+#[test]
+fn script_errors_name_their_line_and_stop() {
+    let script = "eval relu 1 -f csv\n\neval gelus 1\neval relu 2 -f csv\n";
+    actlab()
+        .write_stdin(script)
+        .assert()
+        .code(1)
+        .stdout("x,relu\n1,1\n")
+        .stderr("line 3: unknown function 'gelus' (did you mean 'gelu'?)\n");
+    actlab().arg("--keep-going").write_stdin(script).assert().code(1).stdout("x,relu\n1,1\nx,relu\n2,2\n");
+}
+
+#[test]
+fn run_file_names_file_and_line_and_may_read_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.actlab");
+    std::fs::write(&path, "eval relu - -f csv\nbogus 1\n").unwrap();
+    let p = path.to_str().unwrap();
+    actlab()
+        .args(["run", p])
+        .write_stdin("-1 3\n")
+        .assert()
+        .code(1)
+        .stdout("x,relu\n-1,0\n3,3\n")
+        .stderr(format!("{p}:2: unknown command 'bogus' (type help for the commands)\n"));
+}
+
+#[test]
+fn dash_in_a_piped_script_is_refused_clearly() {
+    actlab()
+        .write_stdin("eval gelu -\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 1: '-' reads numbers from stdin"));
+}
+
+// ------------------------------------------------------------------ the prompt
+
+#[cfg(unix)]
+#[test]
+fn prompt_evaluates_and_exits_on_ctrl_d() {
+    let bin = assert_cmd::cargo::cargo_bin("actlab");
+    let mut cmd = std::process::Command::new(bin);
+    cmd.env("NO_COLOR", "1").env("ACTLAB_HISTORY", "/dev/null").env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send_line("eval gelu 1.5").unwrap();
+    p.exp_string("1.399789198").unwrap();
+    p.send_line("eval gelus 1").unwrap();
+    p.exp_string("did you mean 'gelu'").unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send_control('d').unwrap();
+    let status = format!("{:?}", p.process().wait().unwrap());
+    assert!(status.starts_with("Exited(") && status.ends_with(", 0)"), "{status}");
+    let _ = std::io::stdout().flush();
+}
