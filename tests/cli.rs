@@ -229,3 +229,75 @@ fn prompt_evaluates_and_exits_on_ctrl_d() {
     assert!(status.starts_with("Exited(") && status.ends_with(", 0)"), "{status}");
     let _ = std::io::stdout().flush();
 }
+
+// ------------------------------------------------------------------ gradient chains
+
+#[test]
+fn chain_sigmoid_at_zero_is_a_quarter_per_layer() {
+    let out = stdout_of(&["chain", "sigmoid", "20", "--at", "0", "--format", "csv"]);
+    let last = out.lines().last().unwrap();
+    assert_eq!(last, "20,0,0.25,9.094947017729282e-13,-12.041199826559248");
+}
+
+#[test]
+fn chain_product_survives_far_below_the_double_range() {
+    let out = stdout_of(&["chain", "sigmoid", "1000", "--at", "0", "--format", "csv"]);
+    let last: Vec<&str> = out.lines().last().unwrap().split(',').collect();
+    assert_eq!(last[3], "8.70980981622e-603");
+    let l: f64 = last[4].parse().unwrap();
+    assert!((l + 602.0599913279624).abs() < 1e-9, "{l}");
+}
+
+#[test]
+fn chain_verdicts_in_json_notes() {
+    let notes = |args: &[&str]| -> Vec<String> {
+        let out = stdout_of(args);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()
+    };
+    let n = notes(&["chain", "identity", "60", "--width", "64", "--gain", "0.5", "-f", "json"]);
+    assert!(n.iter().any(|s| s.starts_with("identity: vanished below 1e-6 at layer")), "{n:?}");
+    let n = notes(&["chain", "identity", "60", "--width", "64", "--gain", "2", "-f", "json"]);
+    assert!(n.iter().any(|s| s.starts_with("identity: exploded above 1e6 at layer")), "{n:?}");
+    let n = notes(&["chain", "identity", "60", "--width", "64", "--gain", "2", "--clip-norm", "1", "-f", "json"]);
+    assert!(n.iter().any(|s| s.starts_with("identity: stable")), "{n:?}");
+    let n = notes(&["chain", "relu", "5", "--at", "-1", "-f", "json"]);
+    assert!(n.iter().any(|s| s.contains("exactly 0 from layer 1")), "{n:?}");
+}
+
+#[test]
+fn chain_random_is_reproducible_and_summarised() {
+    let a = stdout_of(&["chain", "tanh", "30", "--random", "--seed", "3", "-f", "csv"]);
+    let b = stdout_of(&["chain", "tanh", "30", "--random", "--seed", "3", "-f", "csv"]);
+    assert_eq!(a, b);
+    let t = stdout_of(&["chain", "sigmoid,tanh", "20", "--random", "--trials", "200", "-f", "csv"]);
+    let lines: Vec<&str> = t.lines().collect();
+    assert_eq!(lines[0], "function,trials,mean log10,median,p5,p95,min,max,vanished,exploded");
+    assert!(lines[1].starts_with("sigmoid,200,") && lines[2].starts_with("tanh,200,"));
+}
+
+#[test]
+fn chain_and_clip_refuse_bad_sizes() {
+    actlab().args(["chain", "relu", "0"]).assert().code(2).stderr(predicate::str::contains("at least 1"));
+    actlab()
+        .args(["chain", "relu", "10", "--width", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--width 0"));
+    actlab()
+        .args(["chain", "relu", "10", "--width", "100000"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at most 4096"));
+    actlab().args(["clip", "1", "2"]).assert().code(2);
+    actlab().args(["clip", "--norm", "-1", "1", "2"]).assert().code(2).stderr(predicate::str::contains("positive"));
+}
+
+#[test]
+fn clip_by_norm_and_by_value() {
+    assert_eq!(stdout_of(&["clip", "--norm", "1", "3", "4", "-f", "csv"]), "i,before,after\n1,3,0.6\n2,4,0.8\n");
+    assert_eq!(
+        stdout_of(&["clip", "--value", "1", "3", "-4", "0.5", "-f", "csv"]),
+        "i,before,after\n1,3,1\n2,-4,-1\n3,0.5,0.5\n"
+    );
+}

@@ -2,6 +2,7 @@
 //! subcommands; the prompt and scripts parse each line with the same enum
 //! ([`Line`], multicall + shlex). A command is written once and runs everywhere.
 
+mod chain;
 mod eval;
 mod info;
 pub mod input;
@@ -108,6 +109,72 @@ pub struct EvalArgs {
     pub params: ParamArgs,
 }
 
+/// `chain`: a gradient through many layers.
+#[derive(Args, Clone, Debug)]
+pub struct ChainArgs {
+    /// Function name, or several separated by commas (side by side)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Number of layers (up to 1e8; 1e6 is fine)
+    #[arg(value_name = "DEPTH")]
+    pub depth: String,
+    /// Every layer sees this pre-activation z (instead of a forward pass)
+    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width", "bias", "input"])]
+    pub at: Option<f64>,
+    /// Weight W of every layer: z_k = W·a_(k-1) + B and factor W·f'(z_k) [default: 1]
+    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "width")]
+    pub weight: Option<f64>,
+    /// Bias B of the forward pass [default: 0]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    pub bias: Option<f64>,
+    /// Input a_0 of the forward pass [default: 1]
+    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    pub input: Option<f64>,
+    /// Draw each pre-activation from N(0, 1)
+    #[arg(long, conflicts_with = "width")]
+    pub random: bool,
+    /// Seed for --random and --width [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// With --random: repeat T times and summarise log10 of the final product
+    #[arg(long, value_name = "T", requires = "random")]
+    pub trials: Option<u64>,
+    /// Show every N-th layer (and crossings and the last)
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub every: Option<u64>,
+    /// Show every layer
+    #[arg(long)]
+    pub all: bool,
+    /// Backpropagate a gradient vector through random WIDTH×WIDTH layers
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// With --width: scale of the weights [default: 1]
+    #[arg(long, value_name = "G", value_parser = parse_f64, requires = "width")]
+    pub gain: Option<f64>,
+    /// With --width: weight initialisation [default: normal]
+    #[arg(long, value_enum, requires = "width")]
+    pub init: Option<crate::gradient::matrix::Init>,
+    /// With --width: clip the gradient's norm to MAX at every layer
+    #[arg(long, value_name = "MAX", value_parser = parse_f64, requires = "width")]
+    pub clip_norm: Option<f64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `clip`: a gradient vector before and after clipping.
+#[derive(Args, Clone, Debug)]
+pub struct ClipArgs {
+    /// Scale the vector so that its norm is at most MAX
+    #[arg(long, value_name = "MAX", value_parser = parse_f64, conflicts_with = "value", required_unless_present = "value")]
+    pub norm: Option<f64>,
+    /// Clamp each component to [-MAX, MAX]
+    #[arg(long, value_name = "MAX", value_parser = parse_f64)]
+    pub value: Option<f64>,
+    /// The gradient's components
+    #[arg(value_name = "G", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+}
+
 /// Every command of actlab.
 #[derive(Subcommand, Clone, Debug)]
 pub enum Command {
@@ -130,6 +197,16 @@ pub enum Command {
         #[command(flatten)]
         params: ParamArgs,
     },
+    /// Gradient product through DEPTH layers: vanishing and exploding gradients
+    #[command(
+        after_help = "By default each layer is a real forward pass z_k = W·a_(k-1) + B with W = 1, B = 0, a_0 = 1.\n\
+Examples:\n  chain sigmoid 20 --at 0\n  chain sigmoid,tanh,relu 50\n  chain sigmoid 1000 --at 0\n  chain tanh 100 --random --trials 1000\n  \
+chain identity 50 --width 256 --gain 2\n  chain relu 100 --width 256 --init he\n  chain identity 50 --width 64 --gain 2 --clip-norm 1"
+    )]
+    Chain(ChainArgs),
+    /// Clip a gradient vector by norm or by value
+    #[command(after_help = "Examples:\n  clip --norm 1 3 4\n  clip --value 1 3 -4 0.5")]
+    Clip(ClipArgs),
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
@@ -227,6 +304,8 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Eval(a) => eval::eval(a, false, ctx, sink),
         Command::Deriv(a) => eval::eval(a, true, ctx, sink),
         Command::List => info::list(sink),
+        Command::Chain(a) => chain::chain(a, sink),
+        Command::Clip(a) => chain::clip(a, sink),
         Command::Info { function, params } => info::info(function, params, ctx, sink),
         Command::Run { .. } | Command::Exit => {
             Err(Error::Usage("'run' and 'exit' are handled by the front end".into()))

@@ -33,7 +33,7 @@ pub fn significant(x: f64, digits: usize) -> String {
     let sci = format!("{:.*e}", digits - 1, x);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if (-5..16).contains(&exp) && exp < digits as i32 + 6 {
+    if (-4..16).contains(&exp) && exp < digits as i32 + 6 {
         let decimals = (digits as i32 - 1 - exp).max(0) as usize;
         let fixed = format!("{:.*}", decimals, x);
         trim_zeros(&fixed).to_string()

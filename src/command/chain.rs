@@ -1,0 +1,339 @@
+//! `chain` (scalar and matrix gradient chains) and `clip`.
+
+use super::eval::{label, resolve};
+use super::input::parse_number;
+use super::{ChainArgs, ClipArgs, Error};
+use crate::gradient::matrix::{self, MatrixSpec};
+use crate::gradient::scalar::{self, PreActivation, ScalarChain};
+use crate::gradient::{BigProduct, Crossing, Show, clip};
+use crate::render::num::{shortest, significant};
+use crate::report::{Cell, Column, Head, Sink};
+use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
+
+/// Deepest scalar chain.
+pub const MAX_DEPTH: u64 = 100_000_000;
+
+fn parse_depth(s: &str) -> Result<u64, Error> {
+    let v = parse_number(s).map_err(|e| Error::Usage(format!("depth: {e}")))?;
+    if v.fract() != 0.0 || v < 1.0 {
+        return Err(Error::Usage(format!("depth '{s}': give a whole number of layers, at least 1")));
+    }
+    if v > MAX_DEPTH as f64 {
+        return Err(Error::Usage(format!("depth '{s}': at most {MAX_DEPTH} layers")));
+    }
+    Ok(v as u64)
+}
+
+/// A product as a number when a double holds it, else as text `8.71e-603`.
+fn product_cell(p: &BigProduct) -> Cell {
+    let l = p.log10();
+    if !l.is_finite() || l.abs() < 307.0 {
+        return Cell::Num(p.to_f64());
+    }
+    Cell::Text(big_text(l, p.is_negative()))
+}
+
+/// 10^l as `m.mmme±E` with a mantissa good to about 12 digits.
+fn big_text(l: f64, negative: bool) -> String {
+    let e = l.floor();
+    let m = 10f64.powf(l - e);
+    let (m, e) = if m >= 9.999_999_999_95 { (1.0, e + 1.0) } else { (m, e) };
+    format!("{}{}e{}", if negative { "-" } else { "" }, significant(m, 12), e as i64)
+}
+
+fn norm_cell(l: f64) -> Cell {
+    if l == f64::NEG_INFINITY {
+        Cell::Num(0.0)
+    } else if l.abs() < 307.0 {
+        Cell::Num(10f64.powf(l))
+    } else {
+        Cell::Text(big_text(l, false))
+    }
+}
+
+pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    let funcs = resolve(&a.functions, &a.params)?;
+    let depth = parse_depth(&a.depth)?;
+    let show = if a.all {
+        Show::All
+    } else if let Some(n) = a.every {
+        if n == 0 {
+            return Err(Error::Usage("--every 0: give a step of at least 1".into()));
+        }
+        Show::Every(n)
+    } else {
+        Show::Default
+    };
+    if let Some(width) = a.width {
+        return matrix_chain(a, &funcs, depth, width, show, sink);
+    }
+    let weight = a.weight.unwrap_or(1.0);
+    let pre = if let Some(x) = a.at {
+        PreActivation::At(x)
+    } else if a.random {
+        PreActivation::Random { seed: a.seed.unwrap_or(0) }
+    } else {
+        PreActivation::Forward { bias: a.bias.unwrap_or(0.0), input: a.input.unwrap_or(1.0) }
+    };
+    if let Some(t) = a.trials {
+        return trials(&funcs, pre, weight, depth, t, sink);
+    }
+    let one = funcs.len() == 1;
+    let mut columns = vec![Column::num("layer")];
+    for (f, p) in &funcs {
+        let pre_name = |s: &str| if one { s.to_string() } else { format!("{} {s}", label(f, p)) };
+        columns.push(Column::num(pre_name("z")));
+        columns.push(Column::num(pre_name("f'(z)")));
+        if weight != 1.0 {
+            columns.push(Column::num(pre_name("W·f'(z)")));
+        }
+        columns.push(Column::num(pre_name("product")));
+        columns.push(Column::num(pre_name("log10 product")));
+    }
+    let source = match pre {
+        PreActivation::At(x) => format!("every layer at z = {}", shortest(x)),
+        PreActivation::Forward { bias, input } => {
+            format!("forward pass z_k = {}·a_(k-1) + {}, a_0 = {}", shortest(weight), shortest(bias), shortest(input))
+        }
+        PreActivation::Random { seed } => format!("z_k ~ N(0, 1), seed {seed}"),
+    };
+    let wtext = if weight == 1.0 { String::new() } else { format!("{}·", shortest(weight)) };
+    sink.begin(&Head {
+        title: format!("gradient product ∏ {wtext}f'(z_k) through {depth} layers; {source}"),
+        columns,
+    })?;
+    let mut chains: Vec<ScalarChain> = funcs.iter().map(|(f, p)| ScalarChain::new(f, *p, pre, weight)).collect();
+    let mut crossings = vec![Crossing::default(); funcs.len()];
+    let mut last = vec![0.0; funcs.len()];
+    let mut cells = Vec::with_capacity(1 + 5 * funcs.len());
+    let mut layers = Vec::with_capacity(funcs.len());
+    let mut shown = 0u64;
+    for k in 1..=depth {
+        layers.clear();
+        let mut crossed = false;
+        for (i, c) in chains.iter_mut().enumerate() {
+            let l = c.next_layer();
+            last[i] = l.product.log10();
+            crossed |= crossings[i].update(k, last[i]);
+            layers.push(l);
+        }
+        if !show.shows(k, depth, crossed) {
+            continue;
+        }
+        shown += 1;
+        cells.clear();
+        cells.push(Cell::Int(k as i64));
+        for l in &layers {
+            cells.push(Cell::Num(l.z));
+            cells.push(Cell::Num(l.deriv));
+            if weight != 1.0 {
+                cells.push(Cell::Num(l.factor));
+            }
+            cells.push(product_cell(&l.product));
+            cells.push(Cell::Num(l.product.log10()));
+        }
+        sink.row(&cells)?;
+    }
+    if shown < depth {
+        sink.note(&format!(
+            "showing {shown} of {depth} layers: {}, threshold crossings and the last; --every N or --all for more",
+            if show == Show::Default { "the first 10, then 20, 50, 100, 200, …" } else { "every requested layer" }
+        ))?;
+    }
+    for (i, (f, p)) in funcs.iter().enumerate() {
+        sink.note(&format!("{}: {}", label(f, p), crossings[i].verdict("the product", depth, last[i])))?;
+    }
+    sink.end()?;
+    Ok(())
+}
+
+fn trials(
+    funcs: &[(&'static crate::activation::Activation, crate::activation::Params)],
+    pre: PreActivation,
+    weight: f64,
+    depth: u64,
+    t: u64,
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    let PreActivation::Random { seed } = pre else {
+        return Err(Error::Usage("--trials needs --random (each trial draws new pre-activations)".into()));
+    };
+    if t == 0 || t > 1_000_000 || (t as f64) * (depth as f64) > 1e9 {
+        return Err(Error::Usage("--trials: from 1 up to trials × depth = 1e9".into()));
+    }
+    let cols = ["function", "trials", "mean log10", "median", "p5", "p95", "min", "max", "vanished", "exploded"];
+    sink.begin(&Head {
+        title: format!(
+            "log10 |∏ f'(z_k)| after {depth} layers over {t} trials; z_k ~ N(0, 1), seeds {seed}..{}",
+            seed + t - 1
+        ),
+        columns: cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { Column::text(*c) } else { Column::num(*c) })
+            .collect(),
+    })?;
+    for (f, p) in funcs {
+        let mut logs = Vec::with_capacity(t as usize);
+        let (mut van, mut exp) = (0u64, 0u64);
+        for i in 0..t {
+            let (l, c) = scalar::run(f, *p, PreActivation::Random { seed: seed.wrapping_add(i) }, weight, depth);
+            logs.push(l.max(-1e308));
+            van += u64::from(c.vanished_at.is_some() || c.zero_at.is_some());
+            exp += u64::from(c.exploded_at.is_some());
+        }
+        let mut d = Data::new(logs);
+        let row = [
+            Cell::Text(label(f, p)),
+            Cell::Int(t as i64),
+            Cell::Num(d.mean().unwrap_or(f64::NAN)),
+            Cell::Num(d.median()),
+            Cell::Num(d.percentile(5)),
+            Cell::Num(d.percentile(95)),
+            Cell::Num(d.min()),
+            Cell::Num(d.max()),
+            Cell::Num(van as f64 / t as f64),
+            Cell::Num(exp as f64 / t as f64),
+        ];
+        sink.row(&row)?;
+    }
+    sink.note("vanished / exploded: the fraction of trials whose product left [1e-6, 1e6] on the way")?;
+    sink.end()?;
+    Ok(())
+}
+
+fn matrix_chain(
+    a: &ChainArgs,
+    funcs: &[(&'static crate::activation::Activation, crate::activation::Params)],
+    depth: u64,
+    width: usize,
+    show: Show,
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    let spec = MatrixSpec {
+        width,
+        depth,
+        gain: a.gain.unwrap_or(1.0),
+        init: a.init.unwrap_or(matrix::Init::Normal),
+        seed: a.seed.unwrap_or(0),
+        clip_norm: a.clip_norm,
+    };
+    spec.check().map_err(Error::Usage)?;
+    if let Some(c) = spec.clip_norm
+        && !(c > 0.0 && c.is_finite())
+    {
+        return Err(Error::Usage("--clip-norm must be a positive number".into()));
+    }
+    // run each function (the same weights: same seed), then emit rows layer by layer
+    let mut runs: Vec<Vec<matrix::GradLayer>> = Vec::new();
+    for (f, p) in funcs {
+        let mut v = Vec::with_capacity(depth as usize);
+        matrix::run(f, p, &spec, |g| v.push(*g));
+        runs.push(v);
+    }
+    let one = funcs.len() == 1;
+    let mut columns = vec![Column::num("layer")];
+    for (f, p) in funcs {
+        let n = |s: &str| if one { s.to_string() } else { format!("{} {s}", label(f, p)) };
+        columns.push(Column::num(n("‖g‖")));
+        columns.push(Column::num(n("log10 ‖g‖")));
+        columns.push(Column::num(n("ratio")));
+        columns.push(Column::num(n("dead units")));
+        if spec.clip_norm.is_some() {
+            columns.push(Column::text(n("clipped")));
+        }
+    }
+    let init = match spec.init {
+        matrix::Init::Normal => "normal",
+        matrix::Init::He => "he",
+        matrix::Init::Xavier => "xavier",
+    };
+    let clip_text = spec.clip_norm.map_or(String::new(), |c| format!(", gradient clipped to norm {}", shortest(c)));
+    sink.begin(&Head {
+        title: format!(
+            "‖g‖ backpropagated through {depth} random {width}×{width} layers (g ← Wᵀ·(f'(z) ⊙ g)); weights N(0, σ²), \
+             σ = {} ({init}, gain {}), seed {}{clip_text}",
+            significant(spec.sigma(), 6),
+            shortest(spec.gain),
+            spec.seed
+        ),
+        columns,
+    })?;
+    let mut crossings = vec![Crossing::default(); funcs.len()];
+    let mut shown = 0;
+    let mut cells = Vec::new();
+    for k in 0..depth as usize {
+        let mut crossed = false;
+        for (i, r) in runs.iter().enumerate() {
+            crossed |= crossings[i].update(k as u64 + 1, r[k].log10_norm);
+        }
+        if !show.shows(k as u64 + 1, depth, crossed) {
+            continue;
+        }
+        shown += 1;
+        cells.clear();
+        cells.push(Cell::Int(k as i64 + 1));
+        for r in &runs {
+            let g = &r[k];
+            cells.push(norm_cell(g.log10_norm));
+            cells.push(Cell::Num(g.log10_norm));
+            cells.push(Cell::Num(g.ratio));
+            cells.push(Cell::Num(g.dead_fraction));
+            if spec.clip_norm.is_some() {
+                cells.push(Cell::Text(if g.clipped { "yes" } else { "" }.into()));
+            }
+        }
+        sink.row(&cells)?;
+    }
+    if shown < depth {
+        sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
+    }
+    for (i, (f, p)) in funcs.iter().enumerate() {
+        let last = runs[i].last().map_or(0.0, |g| g.log10_norm);
+        let mut v = crossings[i].verdict("‖g‖", depth, last);
+        if f.name == "identity" {
+            v.push_str(" (identity: no activation, only the matrices act)");
+        }
+        sink.note(&format!("{}: {v}", label(f, p)))?;
+    }
+    sink.end()?;
+    Ok(())
+}
+
+pub fn clip(a: &ClipArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    let mut g = Vec::with_capacity(a.values.len());
+    for v in &a.values {
+        g.push(parse_number(v).map_err(Error::Usage)?);
+    }
+    if g.iter().any(|x| !x.is_finite()) {
+        return Err(Error::Usage("clip: gradient components must be finite".into()));
+    }
+    let (max, by_norm) = match (a.norm, a.value) {
+        (Some(m), None) => (m, true),
+        (None, Some(m)) => (m, false),
+        _ => return Err(Error::Usage("clip: give exactly one of --norm MAX or --value MAX".into())),
+    };
+    if !(max > 0.0 && max.is_finite()) {
+        return Err(Error::Usage(format!("clip: MAX must be a positive number, not {}", shortest(max))));
+    }
+    let (after, scale) = if by_norm { clip::by_norm(&g, max) } else { (clip::by_value(&g, max), f64::NAN) };
+    let how =
+        if by_norm { format!("by norm to {}", shortest(max)) } else { format!("by value to ±{}", shortest(max)) };
+    sink.begin(&Head {
+        title: format!("gradient clipped {how}"),
+        columns: vec![Column::num("i"), Column::num("before"), Column::num("after")],
+    })?;
+    for (i, (b, c)) in g.iter().zip(&after).enumerate() {
+        sink.row(&[Cell::Int(i as i64 + 1), Cell::Num(*b), Cell::Num(*c)])?;
+    }
+    let (nb, na) = (clip::norm(&g), clip::norm(&after));
+    sink.note(&format!("‖g‖ before {}, after {}", significant(nb, 10), significant(na, 10)))?;
+    if by_norm {
+        sink.note(&format!("scale factor {} (min(1, MAX/‖g‖)): the direction is kept", significant(scale, 10)))?;
+    } else {
+        let changed = g.iter().zip(&after).filter(|(b, c)| b != c).count();
+        sink.note(&format!("{changed} of {} components clamped: the direction can change", g.len()))?;
+    }
+    sink.end()?;
+    Ok(())
+}

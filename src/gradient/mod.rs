@@ -1,0 +1,180 @@
+//! Gradient chains: backpropagation multiplies local derivatives layer after layer.
+//! [`scalar`] follows one unit through DEPTH layers (pre-activations fixed, from a
+//! forward pass, or random); [`matrix`] pushes a gradient vector back through random
+//! N×N layers; [`clip`] rescales a gradient. Products are carried as mantissa and
+//! binary exponent, so 0.25^1000 = 10^-602.06 is exact, never 0.
+
+pub mod clip;
+pub mod matrix;
+pub mod scalar;
+
+/// A product that never under- or overflows: m · 2^e with 0.5 <= |m| < 1 (or m = 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BigProduct {
+    m: f64,
+    e: i64,
+}
+
+impl BigProduct {
+    pub const ONE: BigProduct = BigProduct { m: 0.5, e: 1 };
+
+    /// Multiply by a factor (0, inf and nan are kept as they are).
+    #[inline]
+    pub fn mul(&mut self, f: f64) {
+        if self.m == 0.0 || !self.m.is_finite() {
+            self.m *= f;
+            return;
+        }
+        if f == 0.0 || !f.is_finite() {
+            self.m *= f;
+            return;
+        }
+        let (fm, fe) = libm::frexp(f);
+        let (mm, me) = libm::frexp(self.m * fm);
+        self.m = mm;
+        self.e += fe as i64 + me as i64;
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.m == 0.0
+    }
+
+    /// log10 |product| (-inf for 0).
+    pub fn log10(&self) -> f64 {
+        if self.m == 0.0 {
+            return f64::NEG_INFINITY;
+        }
+        if !self.m.is_finite() {
+            return self.m.abs();
+        }
+        self.m.abs().log10() + self.e as f64 * std::f64::consts::LOG10_2
+    }
+
+    /// The nearest double (0 or ±inf outside the range).
+    pub fn to_f64(&self) -> f64 {
+        if !self.m.is_finite() || self.m == 0.0 {
+            return self.m;
+        }
+        libm::scalbn(self.m, self.e.clamp(-3000, 3000) as i32)
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.m < 0.0
+    }
+}
+
+/// Where a product first left [1e-6, 1e6].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Crossing {
+    pub vanished_at: Option<u64>,
+    pub exploded_at: Option<u64>,
+    pub zero_at: Option<u64>,
+}
+
+pub const VANISH: f64 = -6.0;
+pub const EXPLODE: f64 = 6.0;
+
+impl Crossing {
+    /// Record layer k's log10 |product|; true if this layer is a first crossing.
+    pub fn update(&mut self, k: u64, log10: f64) -> bool {
+        let mut first = false;
+        if log10 == f64::NEG_INFINITY && self.zero_at.is_none() {
+            self.zero_at = Some(k);
+            first = true;
+        }
+        if log10 < VANISH && self.vanished_at.is_none() {
+            self.vanished_at = Some(k);
+            first = true;
+        }
+        if log10 > EXPLODE && self.exploded_at.is_none() {
+            self.exploded_at = Some(k);
+            first = true;
+        }
+        first
+    }
+
+    /// One sentence: what happened to the product over `depth` layers.
+    pub fn verdict(&self, what: &str, depth: u64, last_log10: f64) -> String {
+        let end = if last_log10.is_finite() {
+            format!("after {depth} layers {what} is 10^{:.2}", last_log10)
+        } else if last_log10 == f64::NEG_INFINITY {
+            format!("after {depth} layers {what} is exactly 0")
+        } else {
+            format!("after {depth} layers {what} is {last_log10}")
+        };
+        if let Some(k) = self.zero_at {
+            return format!("vanished: exactly 0 from layer {k} (a local derivative is 0 there: a dead unit); {end}");
+        }
+        match (self.vanished_at, self.exploded_at) {
+            (Some(v), Some(x)) if x < v => {
+                format!("exploded above 1e6 at layer {x}, then vanished below 1e-6 at layer {v}; {end}")
+            }
+            (Some(v), Some(x)) => {
+                format!("vanished below 1e-6 at layer {v}, then exploded above 1e6 at layer {x}; {end}")
+            }
+            (Some(v), None) => format!("vanished below 1e-6 at layer {v}; {end}"),
+            (None, Some(x)) => format!("exploded above 1e6 at layer {x}; {end}"),
+            (None, None) => format!("stable: within [1e-6, 1e6] through all {depth} layers; {end}"),
+        }
+    }
+}
+
+/// Which layers a table shows: the first ten, a 1-2-5 sequence, crossings, the last.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Show {
+    Default,
+    Every(u64),
+    All,
+}
+
+impl Show {
+    pub fn shows(&self, k: u64, depth: u64, crossing: bool) -> bool {
+        if k == depth || crossing {
+            return true;
+        }
+        match *self {
+            Show::All => true,
+            Show::Every(n) => k % n == 0,
+            Show::Default => k <= 10 || is_125(k),
+        }
+    }
+}
+
+/// 20, 50, 100, 200, 500, 1000, ...
+fn is_125(k: u64) -> bool {
+    let mut p = 10u64;
+    while p <= k {
+        if k == p || k == 2 * p || k == 5 * p {
+            return true;
+        }
+        p = p.saturating_mul(10);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_to_the_thousand_is_exact() {
+        let mut p = BigProduct::ONE;
+        for _ in 0..1000 {
+            p.mul(0.25);
+        }
+        assert_eq!(p.to_f64(), 0.0);
+        assert!((p.log10() + 602.0599913279624).abs() < 1e-11, "{}", p.log10());
+        let mut q = BigProduct::ONE;
+        for _ in 0..20 {
+            q.mul(0.25);
+        }
+        assert_eq!(q.to_f64(), 9.094947017729282e-13);
+    }
+
+    #[test]
+    fn layer_selection() {
+        let s = Show::Default;
+        let shown: Vec<u64> = (1..=1000).filter(|k| s.shows(*k, 1000, false)).collect();
+        assert_eq!(shown, vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100, 200, 500, 1000]);
+    }
+}

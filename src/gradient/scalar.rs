@@ -1,0 +1,122 @@
+//! One unit through DEPTH layers: the product of local factors W·f'(z_k).
+
+use super::{BigProduct, Crossing};
+use crate::activation::{Activation, Params};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use statrs::distribution::Normal;
+
+/// Where the pre-activations come from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PreActivation {
+    /// Every layer sees the same z.
+    At(f64),
+    /// A real forward pass: z_k = W a_{k-1} + B, a_k = f(z_k), a_0 = input.
+    Forward { bias: f64, input: f64 },
+    /// z_k drawn from N(0, 1), reproducible by seed.
+    Random { seed: u64 },
+}
+
+/// One layer of a scalar chain.
+#[derive(Clone, Copy, Debug)]
+pub struct Layer {
+    pub k: u64,
+    pub z: f64,
+    pub deriv: f64,
+    pub factor: f64,
+    pub product: BigProduct,
+}
+
+/// A scalar chain in progress, one layer per `next()`.
+pub struct ScalarChain<'a> {
+    f: &'a Activation,
+    p: Params,
+    pre: PreActivation,
+    weight: f64,
+    k: u64,
+    a: f64,
+    product: BigProduct,
+    rng: Option<(StdRng, Normal)>,
+    /// f'(X) for `At(X)`: every layer is the same, so it is computed once.
+    fixed: Option<f64>,
+}
+
+impl<'a> ScalarChain<'a> {
+    pub fn new(f: &'a Activation, p: Params, pre: PreActivation, weight: f64) -> Self {
+        let (a, rng) = match pre {
+            PreActivation::Forward { input, .. } => (input, None),
+            PreActivation::Random { seed } => (0.0, Some((StdRng::seed_from_u64(seed), Normal::standard()))),
+            PreActivation::At(_) => (0.0, None),
+        };
+        let fixed = if let PreActivation::At(x) = pre { Some(f.deriv(x, &p)) } else { None };
+        ScalarChain { f, p, pre, weight, k: 0, a, product: BigProduct::ONE, rng, fixed }
+    }
+
+    /// Layer k + 1.
+    #[inline]
+    pub fn next_layer(&mut self) -> Layer {
+        self.k += 1;
+        let z = match self.pre {
+            PreActivation::At(x) => x,
+            PreActivation::Forward { bias, .. } => self.weight * self.a + bias,
+            PreActivation::Random { .. } => {
+                let (rng, n) = self.rng.as_mut().expect("random chain has a generator");
+                rng.sample(*n)
+            }
+        };
+        if let PreActivation::Forward { .. } = self.pre {
+            self.a = self.f.value(z, &self.p);
+        }
+        let deriv = match self.fixed {
+            Some(d) => d,
+            None => self.f.deriv(z, &self.p),
+        };
+        let factor = self.weight * deriv;
+        self.product.mul(factor);
+        Layer { k: self.k, z, deriv, factor, product: self.product }
+    }
+}
+
+/// Run a whole chain and return the final log10 |product| and its crossings.
+pub fn run(f: &Activation, p: Params, pre: PreActivation, weight: f64, depth: u64) -> (f64, Crossing) {
+    let mut c = ScalarChain::new(f, p, pre, weight);
+    let mut cross = Crossing::default();
+    let mut last = 0.0;
+    for _ in 0..depth {
+        let l = c.next_layer();
+        last = l.product.log10();
+        cross.update(l.k, last);
+    }
+    (last, cross)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::lookup;
+
+    #[test]
+    fn sigmoid_at_zero_is_a_quarter_per_layer() {
+        let s = lookup("sigmoid").unwrap();
+        let mut c = ScalarChain::new(s, s.default_params(), PreActivation::At(0.0), 1.0);
+        let mut last = c.next_layer();
+        for _ in 1..20 {
+            last = c.next_layer();
+        }
+        assert_eq!(last.product.to_f64(), 9.094947017729282e-13);
+        let (l, cross) = run(s, s.default_params(), PreActivation::At(0.0), 1.0, 1000);
+        assert!((l + 602.0599913279624).abs() < 1e-10);
+        assert_eq!(cross.vanished_at, Some(10));
+    }
+
+    #[test]
+    fn relu_forward_pass_is_stable_and_random_is_reproducible() {
+        let r = lookup("relu").unwrap();
+        let (l, cross) = run(r, r.default_params(), PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0, 50);
+        assert_eq!((l, cross), (0.0, Crossing::default()));
+        let t = lookup("tanh").unwrap();
+        let a = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30);
+        let b = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30);
+        assert_eq!(a, b);
+    }
+}
