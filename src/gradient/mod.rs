@@ -134,7 +134,7 @@ impl Show {
         }
         match *self {
             Show::All => true,
-            Show::Every(n) => k % n == 0,
+            Show::Every(n) => k.is_multiple_of(n),
             Show::Default => k <= 10 || is_125(k),
         }
     }
