@@ -44,6 +44,17 @@ pub trait Sink {
     fn end(&mut self) -> io::Result<()>;
     /// Output that is not a table (help text, messages).
     fn text(&mut self, text: &str) -> io::Result<()>;
+    /// Push out what is buffered (streamed input: results appear as input arrives).
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// True once the sink keeps no more rows (a table at its row limit): callers may
+    /// then report the rest with [`Sink::skip`] instead of computing them.
+    fn is_full(&self) -> bool {
+        false
+    }
+    /// `n` rows that were not computed because the sink is full.
+    fn skip(&mut self, _n: u64) {}
 }
 
 /// A sink that keeps everything: for tests and for callers that want values.

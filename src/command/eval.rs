@@ -98,12 +98,18 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
             XItem::Number(x) => emit(*x, sink)?,
             XItem::Range(r) => {
                 for i in 0..r.count {
+                    if sink.is_full() {
+                        sink.skip(r.count - i);
+                        break;
+                    }
                     emit(r.point(i), sink)?;
                 }
             }
             XItem::Stdin => {
                 let input = ctx.stdin.as_deref_mut().expect("checked above");
-                for_each_number(input, |x| emit(x, sink))?;
+                // emit and flush both need the sink: share it through a cell
+                let cell = std::cell::RefCell::new(&mut *sink);
+                for_each_number(input, |x| emit(x, *cell.borrow_mut()), || cell.borrow_mut().flush())?;
             }
         }
     }

@@ -124,6 +124,7 @@ pub fn parse_x(s: &str) -> Result<XItem, String> {
 pub fn for_each_number(
     input: &mut dyn BufRead,
     mut f: impl FnMut(f64) -> std::io::Result<()>,
+    mut after_chunk: impl FnMut() -> std::io::Result<()>,
 ) -> Result<(), crate::command::Error> {
     use crate::command::Error;
     let mut line = 1u64;
@@ -165,6 +166,7 @@ pub fn for_each_number(
             return Err(Error::Failed(format!("stdin line {line}: a token longer than 1 MiB is not a number")));
         }
         input.consume(n);
+        after_chunk().map_err(Error::Io)?;
     }
     if !carry.is_empty() {
         handle(&carry, line, &mut f)?;
@@ -209,10 +211,14 @@ mod tests {
         let data = b"1 2.5\n-3e2\tinf\n\n nan 7";
         let mut r = std::io::BufReader::with_capacity(3, &data[..]);
         let mut got = Vec::new();
-        for_each_number(&mut r, |x| {
-            got.push(x);
-            Ok(())
-        })
+        for_each_number(
+            &mut r,
+            |x| {
+                got.push(x);
+                Ok(())
+            },
+            || Ok(()),
+        )
         .unwrap();
         assert_eq!(got.len(), 6);
         assert_eq!(&got[..4], &[1.0, 2.5, -300.0, f64::INFINITY]);

@@ -66,6 +66,10 @@ impl Sink for Json<'_> {
         writeln!(self.out, "],\"notes\":[{}]}}", self.notes.join(","))
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{{\"text\":{}}}", quoted(text.trim_end()))
     }

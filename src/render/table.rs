@@ -107,4 +107,12 @@ impl Sink for Table<'_> {
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{}", text.trim_end())
     }
+
+    fn is_full(&self) -> bool {
+        self.rows.len() >= self.style.max_table_rows
+    }
+
+    fn skip(&mut self, n: u64) {
+        self.left_out += n;
+    }
 }
