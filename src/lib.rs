@@ -6,6 +6,7 @@ pub mod activation;
 pub mod command;
 pub mod docgen;
 pub mod gradient;
+pub mod linalg;
 pub mod render;
 pub mod report;
 pub mod suggest;

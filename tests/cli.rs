@@ -301,3 +301,103 @@ fn clip_by_norm_and_by_value() {
         "i,before,after\n1,3,1\n2,-4,-1\n3,0.5,0.5\n"
     );
 }
+
+// ------------------------------------------------------------------ linear maps, collapse, glu, xor
+
+/// Rows of a command's TSV output (its args end in "-f csv"; TSV needs no quoting).
+fn csv_rows(args: &[&str]) -> Vec<Vec<String>> {
+    let mut a: Vec<&str> = args.to_vec();
+    if let Some(i) = a.iter().position(|x| *x == "csv") {
+        a[i] = "tsv";
+    }
+    stdout_of(&a).lines().map(|l| l.split('\t').map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn matrix_rotate_is_exact_in_degrees() {
+    let r = csv_rows(&["matrix", "rotate", "30", "-f", "csv"]);
+    assert_eq!(r[1], ["M row 1", "0.8660254037844386", "-0.5"]);
+    assert_eq!(r[2], ["M row 2", "0.5", "0.8660254037844386"]);
+    let r = csv_rows(&["matrix", "rotate", "90", "-f", "csv"]);
+    assert_eq!(
+        (r[1].clone(), r[2].clone()),
+        (vec!["M row 1".into(), "0".into(), "-1".into()], vec!["M row 2".into(), "1".into(), "0".into()])
+    );
+    // eigenvalues of a rotation are complex: cos ± i sin
+    let r = csv_rows(&["matrix", "rotate", "30", "-f", "csv"]);
+    let e1 = r.iter().find(|row| row[0] == "eigenvalue 1 (re, im)").unwrap();
+    assert_eq!(e1[1], "0.8660254037844386");
+    assert!((e1[2].parse::<f64>().unwrap() - 0.5).abs() < 1e-15);
+}
+
+#[test]
+fn matrix_names_the_map_and_the_order() {
+    let notes = |args: &[&str]| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(&stdout_of(args)).unwrap();
+        v["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(notes(&["matrix", "rotate", "30", "-f", "json"])[0], "Rotation by 30°.");
+    assert_eq!(notes(&["matrix", "flip", "x", "-f", "json"])[0], "Reflection across the x axis (flip: y ↦ -y).");
+    assert_eq!(notes(&["matrix", "project", "1", "1", "-f", "json"])[0], "Projection onto the line through (1, 1).");
+    assert_eq!(notes(&["matrix", "scale", "2", "-f", "json"])[0], "Uniform scaling by 2: enlarges.");
+    let n = notes(&["matrix", "rotate", "30", "then", "scale", "2", "-f", "json"]);
+    assert!(n[1].contains("M = S·R"), "{n:?}");
+    let n = notes(&["matrix", "translate", "1", "2", "-f", "json"]);
+    assert!(n.iter().any(|s| s.contains("not linear")), "{n:?}");
+    actlab().args(["matrix", "project", "0", "0"]).assert().code(2).stderr(predicate::str::contains("zero vector"));
+    actlab().args(["matrix", "rotat", "30"]).assert().code(2).stderr(predicate::str::contains("did you mean 'rotate'"));
+}
+
+#[test]
+fn matrix_apply_maps_a_vector() {
+    let r = csv_rows(&["matrix", "scale", "2", "3", "--apply", "1", "-1", "-f", "csv"]);
+    assert_eq!(r.last().unwrap(), &["(1, -1) ↦", "2", "-3"]);
+}
+
+#[test]
+fn collapse_is_exact_without_activation_and_not_with_it() {
+    let value = |args: &[&str], q: &str| -> f64 {
+        let out = stdout_of(args);
+        let line = out.lines().find(|l| l.contains(q)).unwrap().to_string();
+        line.rsplit(',').next().unwrap().parse().unwrap()
+    };
+    let lin = ["collapse", "10", "--width", "3", "-f", "csv"];
+    let scale = value(&lin, "largest |stack(x)|");
+    assert!(value(&lin, "max |stack(x)") < 1e-13 * scale.max(1.0));
+    let act = ["collapse", "10", "--width", "3", "--act", "tanh", "-f", "csv"];
+    assert!(value(&act, "residual / spread") > 0.05);
+}
+
+#[test]
+fn glu_values_and_errors() {
+    let r = csv_rows(&["glu", "1", "2", "3", "4", "-f", "csv"]);
+    // mpmath: 1·σ(3) = 0.9525741268224332191… → 0.9525741268224333; 2·σ(4) = 1.9640275800758168839… → 1.964027580075817
+    assert_eq!(r[1][4], "0.9525741268224333");
+    assert_eq!(r[2][4], "1.964027580075817");
+    assert_eq!(r[0], ["i", "a", "b", "sigmoid(b)", "y", "∂y/∂a", "∂y/∂b"]);
+    let sw = csv_rows(&["glu", "1", "2", "--gate", "swish", "-f", "csv"]);
+    assert_eq!(sw[0][3], "silu(b)");
+    actlab().args(["glu", "1", "2", "3"]).assert().code(2).stderr(predicate::str::contains("even number"));
+}
+
+#[test]
+fn xor_needs_a_nonlinearity() {
+    for act in ["tanh", "relu"] {
+        let out = stdout_of(&["xor", "--act", act, "-f", "json"]);
+        assert!(out.contains("accuracy 4/4"), "{act}: {out}");
+    }
+    let out = stdout_of(&["xor", "--act", "none", "-f", "csv"]);
+    let losses: Vec<f64> = out
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("x1"))
+        .map(|l| l.split(',').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert!(losses.last().unwrap() >= &(0.25 - 1e-9), "{losses:?}");
+    let json = stdout_of(&["xor", "--act", "none", "-f", "json"]);
+    assert!(!json.contains("accuracy 4/4"));
+    // deterministic for a seed
+    assert_eq!(stdout_of(&["xor", "--seed", "5", "-f", "csv"]), stdout_of(&["xor", "--seed", "5", "-f", "csv"]));
+    // every parameter has a gradient of its own shape
+    assert!(stdout_of(&["xor", "-f", "csv"]).contains("W1,4×2,4×2,"));
+}

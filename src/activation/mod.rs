@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod dd;
 pub mod funcs;
+pub mod glu;
 pub mod properties;
 #[rustfmt::skip]
 pub mod roots;

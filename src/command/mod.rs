@@ -7,6 +7,7 @@ mod eval;
 mod info;
 pub mod input;
 pub mod line;
+mod linear;
 
 use crate::render::{Format, Style};
 use crate::report::Sink;
@@ -175,6 +176,76 @@ pub struct ClipArgs {
     pub values: Vec<String>,
 }
 
+/// `matrix`: a 2-D linear (or affine) map.
+#[derive(Args, Clone, Debug)]
+pub struct MatrixArgs {
+    /// Operations, applied in the order written (optionally joined by 'then'): rotate DEG, scale K1 [K2],
+    /// flip x|y, project x|y, project U1 U2, shear K, custom A B C D, translate T1 T2
+    #[arg(value_name = "OP", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub ops: Vec<String>,
+    /// Angles in radians instead of degrees
+    #[arg(long)]
+    pub rad: bool,
+    /// Axis of shear: x ([[1, k], [0, 1]]) or y ([[1, 0], [k, 1]]) [default: x]
+    #[arg(long, value_name = "x|y")]
+    pub axis: Option<String>,
+    /// Also show the image of the vector (X, Y)
+    #[arg(long, num_args = 2, value_names = ["X", "Y"], allow_negative_numbers = true)]
+    pub apply: Option<Vec<String>>,
+}
+
+/// `collapse`: stacked affine layers are one affine map.
+#[derive(Args, Clone, Debug)]
+pub struct CollapseArgs {
+    /// Number of layers
+    #[arg(value_name = "DEPTH")]
+    pub depth: String,
+    /// Units per layer (1-16) [default: 2]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Seed of the random weights, biases and inputs [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Activation between the layers (none: purely linear) [default: none]
+    #[arg(long, value_name = "FN")]
+    pub act: Option<String>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `glu`: a gated linear unit on the numbers given.
+#[derive(Args, Clone, Debug)]
+pub struct GluArgs {
+    /// The input x: an even count, split into halves a and b
+    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+    /// The gate: sigmoid (GLU), swish (SwiGLU), gelu (GeGLU), relu (ReGLU) [default: sigmoid]
+    #[arg(long, value_enum)]
+    pub gate: Option<crate::activation::glu::Gate>,
+}
+
+/// `xor`: train a tiny network on XOR.
+#[derive(Args, Clone, Debug)]
+pub struct XorArgs {
+    /// Hidden activation, or none for a linear network [default: tanh]
+    #[arg(long, value_name = "FN|none")]
+    pub act: Option<String>,
+    /// Hidden units [default: 4]
+    #[arg(long, value_name = "N")]
+    pub hidden: Option<usize>,
+    /// Training epochs (full batch) [default: 5000]
+    #[arg(long, value_name = "E")]
+    pub epochs: Option<u64>,
+    /// Learning rate [default: 0.1]
+    #[arg(long, value_name = "R", value_parser = parse_f64)]
+    pub lr: Option<f64>,
+    /// Seed of the initial weights [default: 1]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
 /// Every command of actlab.
 #[derive(Subcommand, Clone, Debug)]
 pub enum Command {
@@ -207,6 +278,22 @@ chain identity 50 --width 256 --gain 2\n  chain relu 100 --width 256 --init he\n
     /// Clip a gradient vector by norm or by value
     #[command(after_help = "Examples:\n  clip --norm 1 3 4\n  clip --value 1 3 -4 0.5")]
     Clip(ClipArgs),
+    /// A 2-D linear map: matrix, determinant, eigenvalues, images, and what it does
+    #[command(
+        after_help = "Operations apply in the order written: 'rotate 30 then scale 2' rotates first, so M = S·R.\n\
+Examples:\n  matrix rotate 30\n  matrix scale 2\n  matrix flip x\n  matrix project 1 1\n  matrix rotate 30 then scale 2 --apply 1 0\n  \
+matrix shear 0.5 --axis y\n  matrix translate 1 2"
+    )]
+    Matrix(MatrixArgs),
+    /// Stacked affine layers collapse to one affine map (unless an activation sits between)
+    #[command(after_help = "Examples:\n  collapse 3\n  collapse 10 --width 4 --seed 7\n  collapse 10 --act tanh")]
+    Collapse(CollapseArgs),
+    /// Gated linear unit: a ⊗ gate(b) with its partial derivatives
+    #[command(after_help = "Examples:\n  glu 1 2 3 4\n  glu 1 2 3 4 --gate swish")]
+    Glu(GluArgs),
+    /// Train a 2-N-1 network on XOR: with an activation it solves it, without it cannot
+    #[command(after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none")]
+    Xor(XorArgs),
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
@@ -306,6 +393,10 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::List => info::list(sink),
         Command::Chain(a) => chain::chain(a, sink),
         Command::Clip(a) => chain::clip(a, sink),
+        Command::Matrix(a) => linear::matrix(a, sink),
+        Command::Collapse(a) => linear::collapse(a, sink),
+        Command::Glu(a) => linear::glu(a, sink),
+        Command::Xor(a) => linear::xor(a, sink),
         Command::Info { function, params } => info::info(function, params, ctx, sink),
         Command::Run { .. } | Command::Exit => {
             Err(Error::Usage("'run' and 'exit' are handled by the front end".into()))

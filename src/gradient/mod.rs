@@ -7,6 +7,7 @@
 pub mod clip;
 pub mod matrix;
 pub mod scalar;
+pub mod xor;
 
 /// A product that never under- or overflows: m · 2^e with 0.5 <= |m| < 1 (or m = 0).
 #[derive(Clone, Copy, Debug, PartialEq)]
