@@ -103,7 +103,7 @@ pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Si
     for (k, v) in rows {
         sink.row(&[Cell::Text(k.to_string()), v])?;
     }
-    sink.note("Properties are computed from the function: extremes on a 0.001 grid over [-50, 50] refined by golden-section search; moments by Simpson's rule.")?;
+    sink.note("Properties are computed from the function: extremes on a 0.001 grid over [-50, 50], refined by bisecting the slope; moments by Simpson's rule.")?;
     sink.end()?;
     Ok(())
 }
