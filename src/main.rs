@@ -95,9 +95,13 @@ fn real_main() -> i32 {
             }
         }
         Some(Command::Exit) => Ok(0),
+        Some(Command::Set { .. } | Command::Settings) => Err(Error::Usage(
+            "set and settings change a prompt or script session; in the shell use options: --format, --precision, --color, --rad"
+                .into(),
+        )),
         Some(cmd) => {
             let mut input = stdin.lock();
-            let mut ctx = Context { stdin: Some(&mut input), style: base };
+            let mut ctx = Context { stdin: Some(&mut input), style: base, radians: false };
             let mut sink = render::sink(base, &mut out);
             execute(cmd, &mut ctx, sink.as_mut()).map(|_| 0)
         }

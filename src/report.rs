@@ -55,6 +55,15 @@ pub trait Sink {
     }
     /// `n` rows that were not computed because the sink is full.
     fn skip(&mut self, _n: u64) {}
+    /// For CSV and TSV: the separator, so that a streaming command may format rows
+    /// itself (numbers only, shortest round-trip) and hand them to [`Sink::raw`].
+    fn separator(&self) -> Option<u8> {
+        None
+    }
+    /// Rows already formatted for this sink (see [`Sink::separator`]).
+    fn raw(&mut self, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A sink that keeps everything: for tests and for callers that want values.

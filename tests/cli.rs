@@ -220,11 +220,14 @@ fn prompt_evaluates_and_exits_on_ctrl_d() {
     let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
     p.exp_string("actlab>").unwrap();
     p.send_line("eval gelu 1.5").unwrap();
+    p.flush().unwrap();
     p.exp_string("1.399789198").unwrap();
     p.send_line("eval gelus 1").unwrap();
+    p.flush().unwrap();
     p.exp_string("did you mean 'gelu'").unwrap();
     p.exp_string("actlab>").unwrap();
     p.send_control('d').unwrap();
+    p.flush().unwrap();
     let status = format!("{:?}", p.process().wait().unwrap());
     assert!(status.starts_with("Exited(") && status.ends_with(", 0)"), "{status}");
     let _ = std::io::stdout().flush();

@@ -21,7 +21,13 @@ pub fn pow2(k: i32) -> f64 {
 /// m · 2^k with a single rounding at the end (into the subnormals if need be).
 #[inline]
 pub fn finish(m: DD, k: i32) -> f64 {
-    libm::scalbn(m.to_f64(), k)
+    if k == 0 {
+        m.to_f64()
+    } else if (-1022..=1023).contains(&k) && m.hi.abs() >= 0.5 && m.hi.abs() < 2.0 && k >= -1020 {
+        m.to_f64() * pow2(k) // exact: the product stays normal
+    } else {
+        libm::scalbn(m.to_f64(), k)
+    }
 }
 
 /// `m · 2^k` as a double-double when it is comfortably normal, else the nearest double
@@ -44,7 +50,9 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     if a.hi > 1200.0 {
         return (DD::from(f64::INFINITY), 0);
     }
-    let k = (a.hi / LN2.hi).round();
+    // round to nearest integer without a libm call (|a.hi| <= 1200)
+    const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52
+    let k = (a.hi * std::f64::consts::LOG2_E + MAGIC) - MAGIC;
     let r = a - LN2 * k;
     let m = if precise {
         expm1_reduced(r) + 1.0
@@ -106,13 +114,13 @@ pub fn logistic(z: DD, precise: bool) -> Logistic {
     if z.hi >= 0.0 {
         let (m, k) = exp_parts(-z, precise);
         let e = join(m, k);
-        let d = e + 1.0;
-        Logistic { mant: DD::ONE / d, k: 0, neg: e / d }
+        let inv = (e + 1.0).recip_fast();
+        Logistic { mant: inv, k: 0, neg: e * inv }
     } else {
         let (m, k) = exp_parts(z, precise);
         let e = join(m, k);
-        let d = e + 1.0;
-        Logistic { mant: m / d, k, neg: DD::ONE / d }
+        let inv = (e + 1.0).recip_fast();
+        Logistic { mant: m * inv, k, neg: inv }
     }
 }
 

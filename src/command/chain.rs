@@ -109,6 +109,9 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut layers = Vec::with_capacity(funcs.len());
     let mut shown = 0u64;
     for k in 1..=depth {
+        if k % 65536 == 0 {
+            super::check_interrupt()?;
+        }
         layers.clear();
         let mut crossed = false;
         for (i, c) in chains.iter_mut().enumerate() {
@@ -177,6 +180,7 @@ fn trials(
         let mut logs = Vec::with_capacity(t as usize);
         let (mut van, mut exp) = (0u64, 0u64);
         for i in 0..t {
+            super::check_interrupt()?;
             let (l, c) = scalar::run(f, *p, PreActivation::Random { seed: seed.wrapping_add(i) }, weight, depth);
             logs.push(l.max(-1e308));
             van += u64::from(c.vanished_at.is_some() || c.zero_at.is_some());
@@ -228,7 +232,8 @@ fn matrix_chain(
     let mut runs: Vec<Vec<matrix::GradLayer>> = Vec::new();
     for (f, p) in funcs {
         let mut v = Vec::with_capacity(depth as usize);
-        matrix::run(f, p, &spec, |g| v.push(*g));
+        matrix::run(f, p, &spec, &|| super::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed), |g| v.push(*g));
+        super::check_interrupt()?;
         runs.push(v);
     }
     let one = funcs.len() == 1;

@@ -34,6 +34,16 @@ pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activati
     out.into_iter().map(|a| a.params_with(&given).map(|p| (a, p)).map_err(Error::Usage)).collect()
 }
 
+/// "stdin line 3: ..." counted within a chunk → counted from the start of input.
+fn renumber(msg: &str, first_line: u64) -> String {
+    let Some(rest) = msg.strip_prefix("stdin line ") else { return msg.to_string() };
+    let Some((n, tail)) = rest.split_once(':') else { return msg.to_string() };
+    match n.parse::<u64>() {
+        Ok(n) => format!("stdin line {}:{tail}", n + first_line - 1),
+        Err(_) => msg.to_string(),
+    }
+}
+
 /// `gelu`, or `leaky_relu(slope=0.2)` when a parameter differs from its default.
 pub fn label(a: &Activation, p: &Params) -> String {
     let set: Vec<String> = a
@@ -98,12 +108,42 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
             XItem::Number(x) => emit(*x, sink)?,
             XItem::Range(r) => {
                 for i in 0..r.count {
+                    if i % 65536 == 0 {
+                        super::check_interrupt()?;
+                    }
                     if sink.is_full() {
                         sink.skip(r.count - i);
                         break;
                     }
                     emit(r.point(i), sink)?;
                 }
+            }
+            XItem::Stdin if sink.separator().is_some() => {
+                let input = ctx.stdin.as_deref_mut().expect("checked above");
+                let sep = sink.separator().unwrap_or(b',');
+                let cell = std::cell::RefCell::new(&mut *sink);
+                let emit = std::cell::RefCell::new(&mut emit);
+                super::stream::delimited(
+                    input,
+                    &funcs,
+                    with_deriv,
+                    sep,
+                    |bytes| {
+                        let mut s = cell.borrow_mut();
+                        s.raw(bytes)?;
+                        s.flush()
+                    },
+                    |text, line| {
+                        // a bad token somewhere in this chunk: the ordinary path names it
+                        let mut r = std::io::Cursor::new(text);
+                        for_each_number(&mut r, |x| (emit.borrow_mut())(x, *cell.borrow_mut()), || Ok(())).map_err(
+                            |e| match e {
+                                Error::Failed(m) => Error::Failed(renumber(&m, line)),
+                                other => other,
+                            },
+                        )
+                    },
+                )?;
             }
             XItem::Stdin => {
                 let input = ctx.stdin.as_deref_mut().expect("checked above");

@@ -167,6 +167,7 @@ pub fn for_each_number(
         }
         input.consume(n);
         after_chunk().map_err(Error::Io)?;
+        crate::command::check_interrupt()?;
     }
     if !carry.is_empty() {
         handle(&carry, line, &mut f)?;

@@ -90,12 +90,77 @@ pub struct Session<'a> {
     pub style: Style,
     /// Standard input for `-`, when it is not the script itself.
     pub stdin: Option<&'a mut dyn BufRead>,
+    /// `set angle rad`
+    pub radians: bool,
+    /// What `set color auto` means here (is the output a terminal, NO_COLOR, ...).
+    pub auto_color: bool,
     depth: usize,
 }
 
 impl<'a> Session<'a> {
     pub fn new(style: Style, stdin: Option<&'a mut dyn BufRead>) -> Self {
-        Session { style, stdin, depth: 0 }
+        Session { style, stdin, radians: false, auto_color: style.color, depth: 0 }
+    }
+
+    /// `set KEY VALUE`
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Error> {
+        use clap::ValueEnum;
+        match key.to_ascii_lowercase().as_str() {
+            "format" | "f" => {
+                self.style.format = crate::render::Format::from_str(value, true).map_err(|_| {
+                    Error::Usage(format!("set format {value}: choose table, csv, tsv, json or markdown"))
+                })?;
+            }
+            "precision" | "p" => {
+                let n: usize =
+                    value.parse().map_err(|_| Error::Usage(format!("set precision {value}: give 1 to 17")))?;
+                if !(1..=17).contains(&n) {
+                    return Err(Error::Usage(format!("set precision {n}: a double has 1 to 17 significant digits")));
+                }
+                self.style.precision = n;
+            }
+            "angle" => {
+                self.radians = match value.to_ascii_lowercase().as_str() {
+                    "rad" | "radians" => true,
+                    "deg" | "degrees" => false,
+                    _ => return Err(Error::Usage(format!("set angle {value}: choose deg or rad"))),
+                }
+            }
+            "color" | "colour" => {
+                self.style.color = match value.to_ascii_lowercase().as_str() {
+                    "always" => true,
+                    "never" => false,
+                    "auto" => self.auto_color,
+                    _ => return Err(Error::Usage(format!("set color {value}: choose auto, always or never"))),
+                }
+            }
+            other => {
+                let keys = ["format", "precision", "angle", "color"];
+                let hint = did_you_mean(other, keys).map_or(String::new(), |k| format!(" (did you mean '{k}'?)"));
+                return Err(Error::Usage(format!(
+                    "unknown setting '{other}'{hint}; settings are format, precision, angle and color"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn settings_table(&self, sink: &mut dyn crate::report::Sink) -> Result<(), Error> {
+        use crate::report::{Cell, Column, Head};
+        use clap::ValueEnum;
+        let fmt = self.style.format.to_possible_value().map_or("table".to_string(), |v| v.get_name().to_string());
+        sink.begin(&Head { title: "settings".into(), columns: vec![Column::text("setting"), Column::text("value")] })?;
+        for (k, v) in [
+            ("format", fmt),
+            ("precision", self.style.precision.to_string()),
+            ("angle", if self.radians { "rad" } else { "deg" }.to_string()),
+            ("color", if self.style.color { "on" } else { "off" }.to_string()),
+        ] {
+            sink.row(&[Cell::Text(k.into()), Cell::Text(v)])?;
+        }
+        sink.note("change with: set KEY VALUE (e.g. set format csv)")?;
+        sink.end()?;
+        Ok(())
     }
 
     /// Parse and run one line, writing results to `out`.
@@ -113,6 +178,15 @@ impl<'a> Session<'a> {
         let Some(command) = &line.command else { return Ok(Outcome::Continue) };
         match command {
             Command::Exit => Ok(Outcome::Exit),
+            Command::Set { key, value } => {
+                self.set(key, value)?;
+                Ok(Outcome::Continue)
+            }
+            Command::Settings => {
+                let mut sink = render::sink(style, out);
+                self.settings_table(sink.as_mut())?;
+                Ok(Outcome::Continue)
+            }
             Command::Run { file, keep_going } => {
                 let keep_going = *keep_going || line.keep_going;
                 if self.depth >= 16 {
@@ -134,7 +208,7 @@ impl<'a> Session<'a> {
             }
             cmd => {
                 let stdin = self.stdin.as_mut().map(|s| &mut **s as &mut dyn BufRead);
-                let mut ctx = Context { stdin, style };
+                let mut ctx = Context { stdin, style, radians: self.radians };
                 let mut sink = render::sink(style, out);
                 execute(cmd, &mut ctx, sink.as_mut())?;
                 Ok(Outcome::Continue)

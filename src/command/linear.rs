@@ -31,14 +31,14 @@ pub fn compose(ops: &[Op]) -> Result<Affine, Error> {
     Ok(m)
 }
 
-pub fn matrix(a: &MatrixArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), Error> {
     let axis = if a.axis.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("y")) { 'y' } else { 'x' };
     if let Some(ax) = &a.axis
         && !["x", "y"].contains(&ax.to_ascii_lowercase().as_str())
     {
         return Err(Error::Usage(format!("--axis {ax}: give x or y")));
     }
-    let ops = parse_ops(&a.ops, axis, a.rad).map_err(Error::Usage)?;
+    let ops = parse_ops(&a.ops, axis, (a.rad || radians) && !a.deg).map_err(Error::Usage)?;
     let m = compose(&ops)?;
     let apply = match &a.apply {
         Some(v) => {

@@ -8,6 +8,7 @@ mod info;
 pub mod input;
 pub mod line;
 mod linear;
+mod stream;
 
 use crate::render::{Format, Style};
 use crate::report::Sink;
@@ -184,8 +185,11 @@ pub struct MatrixArgs {
     #[arg(value_name = "OP", required = true, num_args = 1.., allow_negative_numbers = true)]
     pub ops: Vec<String>,
     /// Angles in radians instead of degrees
-    #[arg(long)]
+    #[arg(long, conflicts_with = "deg")]
     pub rad: bool,
+    /// Angles in degrees (the default, unless the session says `set angle rad`)
+    #[arg(long)]
+    pub deg: bool,
     /// Axis of shear: x ([[1, k], [0, 1]]) or y ([[1, 0], [k, 1]]) [default: x]
     #[arg(long, value_name = "x|y")]
     pub axis: Option<String>,
@@ -294,6 +298,16 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
     /// Train a 2-N-1 network on XOR: with an activation it solves it, without it cannot
     #[command(after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none")]
     Xor(XorArgs),
+    /// Change a setting for the rest of the session: format, precision, angle, color
+    #[command(after_help = "Examples:\n  set format csv\n  set precision 6\n  set angle rad\n  set color never")]
+    Set {
+        /// format, precision, angle or color
+        key: String,
+        /// The new value (table|csv|tsv|json|markdown; 1-17; deg|rad; auto|always|never)
+        value: String,
+    },
+    /// Show the session's settings
+    Settings,
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
@@ -345,6 +359,21 @@ pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
         .collect()
 }
 
+/// Set (by the prompt's Ctrl-C handler) to stop the running command; long loops
+/// check it through [`check_interrupt`]. Nothing sets it in one-shot or script
+/// mode, where Ctrl-C ends the process as usual.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Err(interrupted) once Ctrl-C was pressed at the prompt (and clears the flag).
+#[inline]
+pub fn check_interrupt() -> Result<(), Error> {
+    if INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) {
+        INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
+        return Err(Error::Failed("interrupted".into()));
+    }
+    Ok(())
+}
+
 /// What went wrong, and so which exit code: 2 for how a command was written, 1 for a
 /// command that could not be carried out.
 #[derive(Debug)]
@@ -383,6 +412,8 @@ pub struct Context<'a> {
     /// Standard input for `-`, when it is free (not the script itself).
     pub stdin: Option<&'a mut dyn BufRead>,
     pub style: Style,
+    /// `set angle rad`: matrix angles in radians unless a command says otherwise.
+    pub radians: bool,
 }
 
 /// Run one command, writing its results into `sink`.
@@ -393,13 +424,13 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::List => info::list(sink),
         Command::Chain(a) => chain::chain(a, sink),
         Command::Clip(a) => chain::clip(a, sink),
-        Command::Matrix(a) => linear::matrix(a, sink),
+        Command::Matrix(a) => linear::matrix(a, ctx.radians, sink),
         Command::Collapse(a) => linear::collapse(a, sink),
         Command::Glu(a) => linear::glu(a, sink),
         Command::Xor(a) => linear::xor(a, sink),
         Command::Info { function, params } => info::info(function, params, ctx, sink),
-        Command::Run { .. } | Command::Exit => {
-            Err(Error::Usage("'run' and 'exit' are handled by the front end".into()))
+        Command::Run { .. } | Command::Exit | Command::Set { .. } | Command::Settings => {
+            Err(Error::Usage("'run', 'exit', 'set' and 'settings' belong to the prompt and scripts".into()))
         }
     }
 }

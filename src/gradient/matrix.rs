@@ -92,7 +92,8 @@ fn weights(seed: u64, k: u64, sigma: f64, w: &mut [f64]) {
 }
 
 /// Run forward and backward; `visit` sees each backward layer in order.
-pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, mut visit: impl FnMut(&GradLayer)) {
+/// `stop` is asked once per layer; when it says yes the run ends early.
+pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, stop: &dyn Fn() -> bool, mut visit: impl FnMut(&GradLayer)) {
     let n = spec.width;
     let sigma = spec.sigma();
     let depth = spec.depth as usize;
@@ -104,6 +105,9 @@ pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, mut visit: impl FnMut(
     let mut z = vec![0.0; n];
     let mut derivs = vec![0.0; n * depth];
     for k in 1..=depth {
+        if stop() {
+            return;
+        }
         weights(spec.seed, k as u64, sigma, &mut w);
         for (i, zi) in z.iter_mut().enumerate() {
             *zi = w[i * n..(i + 1) * n].iter().zip(&a).map(|(x, y)| x * y).sum();
@@ -120,6 +124,9 @@ pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, mut visit: impl FnMut(
     let mut next = vec![0.0; n];
     let limit = spec.clip_norm.map(f64::log10);
     for (step, k) in (1..=depth).rev().enumerate() {
+        if stop() {
+            return;
+        }
         weights(spec.seed, k as u64, sigma, &mut w);
         let d = &derivs[(k - 1) * n..k * n];
         let dead = d.iter().filter(|x| **x == 0.0).count();
@@ -183,7 +190,7 @@ mod tests {
         let f = lookup(name).unwrap();
         let spec = MatrixSpec { width: 64, depth: 60, gain, init, seed: 1, clip_norm: clip };
         let mut l = 0.0;
-        run(f, &f.default_params(), &spec, |g| l = g.log10_norm);
+        run(f, &f.default_params(), &spec, &|| false, |g| l = g.log10_norm);
         l
     }
 

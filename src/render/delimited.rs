@@ -9,12 +9,12 @@ use std::io::{self, Write};
 pub struct Delimited<'a> {
     sep: u8,
     out: &'a mut dyn Write,
-    buf: ryu::Buffer,
+    buf: zmij::Buffer,
 }
 
 impl<'a> Delimited<'a> {
     pub fn new(sep: u8, out: &'a mut dyn Write) -> Self {
-        Delimited { sep, out, buf: ryu::Buffer::new() }
+        Delimited { sep, out, buf: zmij::Buffer::new() }
     }
 
     fn field(&mut self, s: &str) -> io::Result<()> {
@@ -65,6 +65,14 @@ impl Sink for Delimited<'_> {
 
     fn end(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    fn separator(&self) -> Option<u8> {
+        Some(self.sep)
+    }
+
+    fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -12,7 +12,7 @@ pub struct Json<'a> {
     keys: Vec<String>,
     rows: usize,
     notes: Vec<String>,
-    buf: ryu::Buffer,
+    buf: zmij::Buffer,
 }
 
 fn quoted(s: &str) -> String {
@@ -21,7 +21,7 @@ fn quoted(s: &str) -> String {
 
 impl<'a> Json<'a> {
     pub fn new(out: &'a mut dyn Write) -> Self {
-        Json { out, keys: Vec::new(), rows: 0, notes: Vec::new(), buf: ryu::Buffer::new() }
+        Json { out, keys: Vec::new(), rows: 0, notes: Vec::new(), buf: zmij::Buffer::new() }
     }
 }
 

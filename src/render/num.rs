@@ -3,13 +3,13 @@
 
 /// Shortest round-trip text: `1.5`, `1e-7`, `-0`, `inf`, `-inf`, `nan`.
 pub fn shortest(x: f64) -> String {
-    let mut buf = ryu::Buffer::new();
+    let mut buf = zmij::Buffer::new();
     shortest_into(x, &mut buf).to_string()
 }
 
 /// As [`shortest`], into a reusable buffer (no allocation).
 #[inline]
-pub fn shortest_into(x: f64, buf: &mut ryu::Buffer) -> &str {
+pub fn shortest_into(x: f64, buf: &mut zmij::Buffer) -> &str {
     if x.is_nan() {
         return "nan";
     }
@@ -67,5 +67,15 @@ mod tests {
         assert_eq!(significant(0.25, 10), "0.25");
         assert_eq!(significant(1e20, 3), "1e20");
         assert_eq!(significant(9.999999, 3), "10");
+    }
+}
+
+#[cfg(test)]
+mod format_style {
+    #[test]
+    fn zmij_style() {
+        let s: Vec<String> =
+            [1e-7, 1e300, 0.1, 123456789012345680000.0, 1.5e-5, 2.5e16].iter().map(|x| super::shortest(*x)).collect();
+        assert_eq!(s, ["1e-7", "1e+300", "0.1", "1.2345678901234568e+20", "0.000015", "2.5e+16"]);
     }
 }

@@ -1,32 +1,91 @@
-//! The interactive prompt (rustyline). Each line goes through the same parser and
-//! session as scripts; errors are shown and the prompt carries on.
+//! The interactive prompt (rustyline): completion, hints and highlighting from the
+//! clap definition (`helper`), persistent history saved after every line, Ctrl-C
+//! clears the line or stops the running command, Ctrl-D leaves. Each line goes
+//! through the same parser and session as scripts.
 
-use actlab::command::Error;
+mod helper;
+
 use actlab::command::line::{Outcome, Session};
+use actlab::command::{Error, INTERRUPTED};
 use actlab::render::Style;
-use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{CompletionType, Config, Editor};
 use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+/// ACTLAB_HISTORY, else $XDG_STATE_HOME/actlab/history, else ~/.local/state/actlab/history.
+/// An empty ACTLAB_HISTORY keeps no history.
+pub fn history_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("ACTLAB_HISTORY") {
+        return if p.is_empty() { None } else { Some(PathBuf::from(p)) };
+    }
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
+    Some(state.join("actlab").join("history"))
+}
 
 pub fn run(style: Style, err_color: bool) -> i32 {
-    let mut rl = match DefaultEditor::new() {
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .auto_add_history(false)
+        .history_ignore_dups(true)
+        .and_then(|b| b.max_history_size(10_000))
+        .map(|b| b.build())
+        .unwrap_or_default();
+    let mut rl: Editor<helper::ActlabHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the prompt: {e}");
             return 1;
         }
     };
+    rl.set_helper(Some(helper::ActlabHelper::new(style.color)));
+    let mut history = history_path();
+    if let Some(p) = &history {
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = rl.load_history(p);
+    }
+    // Ctrl-C while a command runs stops that command, not the prompt
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    let dim = |s: &str| if style.color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
     println!(
-        "actlab {} — try: eval gelu 1.5 · deriv tanh 0.3 · list · info gelu · help · Ctrl-D to leave",
-        env!("CARGO_PKG_VERSION")
+        "actlab {} {}",
+        env!("CARGO_PKG_VERSION"),
+        dim(
+            "— try: eval gelu 1.5 · deriv tanh 0.3 · chain sigmoid 20 · matrix rotate 30 · help · Tab completes · Ctrl-D leaves"
+        )
     );
     let mut session = Session::new(style, None);
     loop {
-        match rl.readline("actlab> ") {
+        let prompt = if session.style.color { "\x1b[1;32mactlab>\x1b[0m " } else { "actlab> " };
+        if let Some(h) = rl.helper_mut() {
+            h.color = session.style.color;
+        }
+        match rl.readline(prompt) {
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = rl.add_history_entry(line.as_str());
+                    if let Some(p) = &history
+                        && let Err(e) = rl.append_history(p)
+                    {
+                        super::report(
+                            &mut io::stderr(),
+                            err_color,
+                            &Error::Failed(format!(
+                                "cannot save history to {}: {e}; this session's history will not be kept",
+                                p.display()
+                            )),
+                        );
+                        history = None;
+                    }
                 }
+                INTERRUPTED.store(false, Ordering::Relaxed);
                 let stdout = io::stdout();
                 let mut out = stdout.lock();
                 let mut err = io::stderr();
@@ -35,7 +94,7 @@ pub fn run(style: Style, err_color: bool) -> i32 {
                     Ok(Outcome::Exit) => return 0,
                     Err(e) => {
                         let _ = out.flush();
-                        super::report(&mut err, err_color, &e);
+                        super::report(&mut err, session.style.color && err_color, &e);
                     }
                 }
                 let _ = out.flush();

@@ -1,0 +1,37 @@
+//! Every example in the help text runs without an error, so help never goes stale.
+
+use actlab::command::Cli;
+use actlab::command::line::Session;
+use actlab::render::Style;
+use clap::CommandFactory;
+
+fn examples(text: &str) -> Vec<String> {
+    let Some((_, tail)) = text.split_once("Examples:") else { return Vec::new() };
+    tail.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| l.trim_start_matches("actlab ").to_string()).collect()
+}
+
+#[test]
+fn every_help_example_runs() {
+    let cli = Cli::command();
+    let mut all = examples(&cli.get_after_help().map(|s| s.to_string()).unwrap_or_default());
+    for sub in cli.get_subcommands() {
+        let ex = examples(&sub.get_after_help().map(|s| s.to_string()).unwrap_or_default());
+        if !matches!(sub.get_name(), "help" | "list" | "run" | "exit" | "settings") {
+            assert!(!ex.is_empty(), "'{}' has no examples in its help", sub.get_name());
+        }
+        all.extend(ex);
+    }
+    let mut ran = 0;
+    for ex in &all {
+        if ex.contains('|') || ex.contains(" - ") {
+            continue; // shell pipelines: covered by tests/cli.rs
+        }
+        let mut session = Session::new(Style::default(), None);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let r = session.run_line(ex, &mut out, &mut err);
+        assert!(r.is_ok(), "help example `{ex}` failed: {:?}", r.err());
+        assert!(ex.starts_with("set ") || !out.is_empty(), "help example `{ex}` printed nothing");
+        ran += 1;
+    }
+    assert!(ran >= 30, "only {ran} examples ran");
+}

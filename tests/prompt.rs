@@ -1,0 +1,146 @@
+//! The prompt in a real pseudo-terminal (rexpect): completion, live preview,
+//! history recall and persistence, Ctrl-C, Ctrl-D, help, settings.
+#![cfg(unix)]
+
+use rexpect::session::{PtySession, spawn_command};
+use std::io::Write;
+use std::path::Path;
+
+fn prompt(history: &Path) -> PtySession {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"));
+    cmd.env("ACTLAB_HISTORY", history).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("CLICOLOR_FORCE");
+    let mut p = spawn_command(cmd, Some(10_000)).unwrap();
+    p.exp_string("actlab>").unwrap();
+    p
+}
+
+fn exit_code(mut p: PtySession) -> String {
+    // let the last command finish and the prompt take the terminal back first
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    p.send_control('d').unwrap();
+    p.flush().unwrap();
+    format!("{:?}", p.process().wait().unwrap())
+}
+
+#[test]
+fn tab_completes_commands_and_function_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = prompt(&dir.path().join("h"));
+    p.send("ev\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("eval").unwrap();
+    p.send(" leaky\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("leaky_relu").unwrap();
+    p.send(" 2 -f csv\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("2,2").unwrap();
+    p.send("matrix rot\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("rotate").unwrap();
+    p.send(" 90 --for\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("--format").unwrap();
+    p.send(" cs\t\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("M row 1,0,-1").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+}
+
+#[test]
+fn hint_previews_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = prompt(&dir.path().join("h"));
+    p.send("eval gelu 1.5").unwrap();
+    p.flush().unwrap();
+    // (rexpect reads bytes one by one: expect ASCII only)
+    p.exp_string("gelu(1.5) = 1.399789198").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("actlab>").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+}
+
+#[test]
+fn history_is_recalled_and_kept_across_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path().join("state").join("history");
+    let mut p = prompt(&h);
+    p.send_line("eval relu 41").unwrap();
+    p.flush().unwrap();
+    p.exp_string("41").unwrap();
+    p.exp_string("actlab>").unwrap();
+    // Up recalls it in the same session
+    p.send("\x1b[A").unwrap();
+    p.flush().unwrap();
+    p.exp_string("eval relu 41").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("actlab>").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+    // saved after the line, so a new session has it
+    let text = std::fs::read_to_string(&h).unwrap();
+    assert!(text.contains("eval relu 41"), "{text}");
+    let mut q = prompt(&h);
+    q.send("\x1b[A").unwrap();
+    q.flush().unwrap();
+    q.exp_string("eval relu 41").unwrap();
+    q.send("\r").unwrap();
+    q.flush().unwrap();
+    q.exp_string("41").unwrap();
+    assert!(exit_code(q).ends_with(", 0)"));
+}
+
+#[test]
+fn ctrl_c_clears_the_line_and_stops_a_long_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = prompt(&dir.path().join("h"));
+    p.send("eval gelu 123").unwrap();
+    p.flush().unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send_line("chain gelu 100000000 --random").unwrap();
+    p.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    p.exp_string("interrupted").unwrap();
+    p.send_line("eval relu 7 -f csv").unwrap();
+    p.flush().unwrap();
+    p.exp_string("7,7").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+}
+
+#[test]
+fn help_settings_errors_and_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = prompt(&dir.path().join("h"));
+    p.send_line("help").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Commands:").unwrap();
+    p.send_line("help chain").unwrap();
+    p.flush().unwrap();
+    p.exp_string("chain sigmoid 20 --at 0").unwrap();
+    p.send_line("set precision 3").unwrap();
+    p.flush().unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send_line("eval gelu 1.5").unwrap();
+    p.flush().unwrap();
+    p.exp_string(" 1.4 ").unwrap();
+    p.send_line("eval gelus 1").unwrap();
+    p.flush().unwrap();
+    p.exp_string("did you mean 'gelu'").unwrap();
+    p.send_line("exit").unwrap();
+    p.flush().unwrap();
+    let status = format!("{:?}", p.process().wait().unwrap());
+    assert!(status.ends_with(", 0)"), "{status}");
+}
+
+#[test]
+fn an_unwritable_history_warns_once_and_carries_on() {
+    let mut p = prompt(Path::new("/proc/actlab-no-such-dir/history"));
+    p.send_line("eval relu 1").unwrap();
+    p.flush().unwrap();
+    p.exp_string("cannot save history").unwrap();
+    p.send_line("eval relu 2").unwrap();
+    p.flush().unwrap();
+    p.exp_string("actlab>").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+}
