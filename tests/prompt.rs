@@ -3,7 +3,6 @@
 #![cfg(unix)]
 
 use rexpect::session::{PtySession, spawn_command};
-use std::io::Write;
 use std::path::Path;
 
 fn prompt(history: &Path) -> PtySession {
