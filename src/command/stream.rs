@@ -28,16 +28,23 @@ fn work(
         let s = super::super::render::num::shortest_into(x, &mut buf);
         out.extend_from_slice(s.as_bytes());
     };
-    for tok in text.split(|b| b.is_ascii_whitespace()).filter(|t| !t.is_empty()) {
-        let s = std::str::from_utf8(tok).map_err(|_| ())?;
+    let n = text.len();
+    let mut i = 0;
+    loop {
+        while i < n && text[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let start = i;
+        while i < n && !text[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let s = std::str::from_utf8(&text[start..i]).map_err(|_| ())?;
         let x = match s.parse::<f64>() {
-            Ok(v)
-                if v.is_finite()
-                    || matches!(s.trim_start_matches(['+', '-']), "inf" | "infinity" | "Infinity" | "INF" | "Inf")
-                    || v.is_nan() =>
-            {
-                v
-            }
+            Ok(v) if v.is_finite() || v.is_nan() => v,
+            Ok(v) if matches!(s.trim_start_matches(['+', '-']).to_ascii_lowercase().as_str(), "inf" | "infinity") => v,
             _ => return Err(()),
         };
         put(out, x);
@@ -79,6 +86,11 @@ pub fn delimited(
         };
         len += n;
         eof = n == 0;
+        // a fast producer (a full pipe, a file): gather a bigger chunk before working;
+        // a slow one (a person typing): answer at once
+        if !eof && n >= 32768 && len + 65536 <= buf.len() {
+            continue;
+        }
         // whole tokens end at the last whitespace (or at EOF)
         let cut = if eof { len } else { buf[..len].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1) };
         if cut == 0 {
