@@ -14,6 +14,7 @@ use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
 pub const MAX_DEPTH: u64 = 100_000_000;
 
 fn parse_depth(s: &str) -> Result<u64, Error> {
+    let s = s.trim();
     let v = parse_number(s).map_err(|e| Error::Usage(format!("depth: {e}")))?;
     if v.fract() != 0.0 || v < 1.0 {
         return Err(Error::Usage(format!("depth '{s}': give a whole number of layers, at least 1")));

@@ -22,15 +22,20 @@ pub enum Parsed {
 /// A clap error as one or two plain lines, without the usage block.
 fn clap_message(e: &clap::Error) -> String {
     let text = e.render().to_string();
-    let mut parts = Vec::new();
+    let mut msg = String::new();
     for l in text.lines() {
         let l = l.trim();
         if l.is_empty() || l.starts_with("Usage:") || l.starts_with("For more information") {
             continue;
         }
-        parts.push(l.trim_start_matches("error: ").to_string());
+        let l = l.trim_start_matches("error: ").trim_start_matches(' ');
+        if !msg.is_empty() {
+            msg.push_str(if l.starts_with("tip:") { "; " } else { " " });
+        }
+        msg.push_str(l);
     }
-    parts.join("; ")
+    // the protective space of protect_values is not the user's
+    msg.replace("' -", "'-")
 }
 
 /// Parse a line of the prompt or of a script.

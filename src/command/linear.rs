@@ -125,7 +125,7 @@ fn capitalise(s: &str) -> String {
 pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let depth = parse_number(&a.depth).map_err(|e| Error::Usage(format!("depth: {e}")))?;
     if depth.fract() != 0.0 || depth < 1.0 {
-        return Err(Error::Usage(format!("depth '{}': give a whole number of layers, at least 1", a.depth)));
+        return Err(Error::Usage(format!("depth '{}': give a whole number of layers, at least 1", a.depth.trim())));
     }
     let act = match a.act.as_deref() {
         None | Some("none") => None,

@@ -1,0 +1,28 @@
+//! Fuzz the whole line path: bytes → (UTF-8 check) → shlex → clap → command → renderer.
+//! Anything may come back as an error; nothing may panic or hang.
+#![no_main]
+
+use actlab::command::line::Session;
+use actlab::render::{Format, Style};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    // keep single runs short: big depths, widths and ranges are legal but slow
+    let slow = |w: &str| {
+        let numeric = w.chars().all(|c| c.is_ascii_digit() || "e.+-:".contains(c));
+        (numeric && w.trim_start_matches('-').len() > 3 && w.parse::<f64>().map_or(true, |v| v.abs() > 2000.0))
+            || (w.contains("..") && w.len() > 9)
+    };
+    if text.len() > 4096 || text.split_whitespace().any(slow) {
+        return;
+    }
+    for format in [Format::Table, Format::Csv, Format::Json] {
+        let style = Style { format, ..Style::default() };
+        let mut session = Session::new(style, None);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        for line in text.lines() {
+            let _ = session.run_line(line, &mut out, &mut err);
+        }
+    }
+});

@@ -1,0 +1,165 @@
+//! Property tests over the line grammar: random lines built from commands,
+//! function names, options, numbers (odd ones included) and junk. Whatever the
+//! line, actlab must not panic, and must give an error or a result, never both:
+//! an error of how the line is written prints nothing on stdout.
+
+use actlab::command::Error;
+use actlab::command::line::Session;
+use actlab::render::Style;
+use proptest::prelude::*;
+
+fn word() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "eval",
+        "deriv",
+        "list",
+        "info",
+        "chain",
+        "clip",
+        "matrix",
+        "collapse",
+        "glu",
+        "xor",
+        "set",
+        "settings",
+        "help",
+        "exit",
+        "gelu",
+        "relu",
+        "sigmoid,tanh",
+        "LeakyReLU",
+        "swish",
+        "gelu_tanh",
+        "mish",
+        "softplus",
+        "hardtanh",
+        "threshold",
+        "squareplus",
+        "identity",
+        "gelus",
+        "-",
+        "--format",
+        "csv",
+        "json",
+        "table",
+        "markdown",
+        "tsv",
+        "-p",
+        "3",
+        "--precision",
+        "--slope",
+        "--alpha",
+        "--beta",
+        "--threshold",
+        "--min",
+        "--max",
+        "--lambda",
+        "--b",
+        "--value",
+        "--at",
+        "--random",
+        "--seed",
+        "--trials",
+        "--width",
+        "--gain",
+        "--init",
+        "he",
+        "xavier",
+        "--clip-norm",
+        "--every",
+        "--all",
+        "--weight",
+        "--bias",
+        "--input",
+        "--norm",
+        "--apply",
+        "--rad",
+        "--deg",
+        "--axis",
+        "--gate",
+        "--act",
+        "--hidden",
+        "--epochs",
+        "--lr",
+        "rotate",
+        "scale",
+        "flip",
+        "x",
+        "y",
+        "project",
+        "shear",
+        "custom",
+        "translate",
+        "then",
+        "0",
+        "1",
+        "-1",
+        "1.5",
+        "-2.5",
+        "1e999",
+        "-1e999",
+        "nan",
+        "inf",
+        "-inf",
+        "-0",
+        "5e-324",
+        "1e308",
+        "0x1p3",
+        "1_0",
+        "1,5",
+        "abc",
+        "''",
+        "\"",
+        "'",
+        "..",
+        "-2..2:0.5",
+        "0..1:0",
+        "1..0:1",
+        "0..1e12:1",
+        "2..0:-1",
+        "#",
+        "precision",
+        "format",
+        "angle",
+        "rad",
+        "color",
+        "never",
+        "7",
+        "12",
+        "100",
+        "1e7",
+        "4097",
+        "2.5",
+        "--",
+        "-x",
+        "\u{1F600}",
+    ]);
+    prop_oneof![
+        8 => fixed.prop_map(str::to_string),
+        1 => any::<f64>().prop_map(|x| format!("{x:e}")),
+        1 => "[ -~]{0,12}",
+    ]
+}
+
+fn line() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 0..9).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn no_line_panics_and_errors_print_no_result(l in line()) {
+        let mut session = Session::new(Style::default(), None);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        match session.run_line(&l, &mut out, &mut err) {
+            Ok(_) => {}
+            Err(Error::Usage(m)) => {
+                prop_assert!(out.is_empty(), "line `{}`: usage error '{}' after output", l, m);
+                prop_assert!(!m.is_empty());
+            }
+            Err(Error::Failed(m)) => prop_assert!(!m.is_empty()),
+            Err(Error::Io(e)) => prop_assert!(false, "line `{}`: i/o error {}", l, e),
+        }
+    }
+}
