@@ -104,7 +104,7 @@ fn strange_input_lines_and_bytes() {
         .stderr("line 1: unbalanced quote: close the quote or remove it\n");
     actlab().write_stdin("\n   \n\t\n").assert().success().stdout("");
     let long = format!("eval relu {}\n", "1 ".repeat(500_000));
-    let out = actlab().write_stdin(format!("{long}")).arg("--format").arg("csv").output().unwrap();
+    let out = actlab().write_stdin(long.clone()).arg("--format").arg("csv").output().unwrap();
     assert!(out.status.success());
     assert_eq!(out.stdout.len(), "x,relu\n".len() + 4 * 500_000);
     let junk = format!("eval relu {}\n", "x".repeat(1 << 20));
