@@ -60,7 +60,8 @@ fn real_main() -> i32 {
     };
     let out_tty = io::stdout().is_terminal();
     let err_color = use_color(cli.global.color, io::stderr().is_terminal());
-    let base = Style { color: use_color(cli.global.color, out_tty), ..Style::default() };
+    let term_width = if out_tty { terminal_size::terminal_size().map(|(w, _)| w.0) } else { None };
+    let base = Style { color: use_color(cli.global.color, out_tty), term_width, ..Style::default() };
     let base = style_for(base, &cli.global);
     colored::control::set_override(true);
 

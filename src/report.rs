@@ -55,6 +55,22 @@ pub trait Sink {
     }
     /// `n` rows that were not computed because the sink is full.
     fn skip(&mut self, _n: u64) {}
+    /// A plot. By default its points as a table (series, x, y): what CSV, TSV and
+    /// JSON give; the table renderer draws it in braille instead.
+    fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {
+        self.begin(&Head {
+            title: plot.title.clone(),
+            columns: vec![Column::text("series"), Column::num(plot.x_label.clone()), Column::num(plot.y_label.clone())],
+        })?;
+        for s in &plot.series {
+            for &(x, y) in &s.points {
+                if x.is_finite() && y.is_finite() {
+                    self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])?;
+                }
+            }
+        }
+        self.end()
+    }
     /// For CSV and TSV: the separator, so that a streaming command may format rows
     /// itself (numbers only, shortest round-trip) and hand them to [`Sink::raw`].
     fn separator(&self) -> Option<u8> {

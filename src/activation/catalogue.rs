@@ -339,6 +339,20 @@ pub static CATALOGUE: &[Activation] = &[
         seed_remarks: "",
     },
     Activation {
+        name: "normal_cdf",
+        aliases: &["ncdf", "phi"],
+        params: &[],
+        value: g::normal_cdf,
+        deriv: g::normal_pdf,
+        formula: "Φ(x) = erfc(-x/√2)/2, the standard normal CDF",
+        deriv_formula: "Φ'(x) = φ(x) = e^(-x²/2)/√(2π), the standard normal density",
+        smoothness: "C∞",
+        kink_convention: NO_KINK,
+        library_defaults: "scipy.special.ndtr, torch.special.ndtr",
+        seed_remarks: "Not an activation by itself: the gate inside GELU = x·Φ(x), and its derivative φ appears in \
+            GELU' = Φ(x) + x·φ(x).",
+    },
+    Activation {
         name: "identity",
         aliases: &["linear", "none"],
         params: &[],

@@ -49,6 +49,10 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         None => None,
     };
     let affine = !m.is_linear() || ops.iter().any(|o| matches!(o, Op::Translate(..)));
+    if a.plot {
+        let title = format!("{}: {}", a.ops.join(" "), m.describe());
+        return super::plot::matrix_plot(&m, &title, a.svg.as_deref(), sink);
+    }
     let product: Vec<&str> = ops.iter().rev().map(letter).collect();
     let mut columns = vec![Column::text("quantity"), Column::num("1"), Column::num("2")];
     if affine {

@@ -8,6 +8,7 @@ mod info;
 pub mod input;
 pub mod line;
 mod linear;
+mod plot;
 mod stream;
 
 use crate::render::{Format, Style};
@@ -193,6 +194,12 @@ pub struct MatrixArgs {
     /// Axis of shear: x ([[1, k], [0, 1]]) or y ([[1, 0], [k, 1]]) [default: x]
     #[arg(long, value_name = "x|y")]
     pub axis: Option<String>,
+    /// Draw the unit square and the basis vectors before and after the map
+    #[arg(long)]
+    pub plot: bool,
+    /// With --plot: write an SVG file instead of drawing in the terminal
+    #[arg(long, value_name = "FILE", requires = "plot")]
+    pub svg: Option<PathBuf>,
     /// Also show the image of the vector (X, Y)
     #[arg(long, num_args = 2, value_names = ["X", "Y"], allow_negative_numbers = true)]
     pub apply: Option<Vec<String>>,
@@ -246,6 +253,52 @@ pub struct XorArgs {
     /// Seed of the initial weights [default: 1]
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `plot`: curves in the terminal or as SVG.
+#[derive(Args, Clone, Debug)]
+pub struct PlotArgs {
+    /// FN[,FN...] to plot functions, or: chain FN[,FN...] DEPTH
+    #[arg(value_name = "FN[,FN...] | chain FN DEPTH", required = true, num_args = 1..=3)]
+    pub what: Vec<String>,
+    /// Left end of x [default: -5]
+    #[arg(long, value_name = "A", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub from: Option<f64>,
+    /// Right end of x [default: 5]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub to: Option<f64>,
+    /// Also draw each function's derivative (dashed)
+    #[arg(long)]
+    pub deriv: bool,
+    /// Width in characters [default: the terminal's]
+    #[arg(long, value_name = "W")]
+    pub width: Option<usize>,
+    /// Height in characters [default: 18]
+    #[arg(long, value_name = "H")]
+    pub height: Option<usize>,
+    /// Write an SVG file instead of drawing in the terminal
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// plot chain: every layer at this pre-activation
+    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "random")]
+    pub at: Option<f64>,
+    /// plot chain: pre-activations from N(0, 1)
+    #[arg(long)]
+    pub random: bool,
+    /// plot chain: seed for --random [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// plot chain: layer weight W [default: 1]
+    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub weight: Option<f64>,
+    /// plot chain: forward-pass bias [default: 0]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub bias: Option<f64>,
+    /// plot chain: forward-pass input a_0 [default: 1]
+    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub input: Option<f64>,
     #[command(flatten)]
     pub params: ParamArgs,
 }
@@ -308,6 +361,12 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
     },
     /// Show the session's settings
     Settings,
+    /// Plot functions and derivatives, or a gradient chain, in the terminal or as SVG
+    #[command(
+        after_help = "Examples:\n  plot gelu,relu\n  plot sigmoid --deriv --from -8 --to 8\n  plot chain sigmoid,tanh,relu 50\n  \
+plot chain sigmoid,tanh 30 --random\n  plot gelu,gelu_tanh --deriv --svg gelu.svg"
+    )]
+    Plot(PlotArgs),
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
@@ -428,6 +487,7 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Collapse(a) => linear::collapse(a, sink),
         Command::Glu(a) => linear::glu(a, sink),
         Command::Xor(a) => linear::xor(a, sink),
+        Command::Plot(a) => plot::plot(a, sink),
         Command::Info { function, params } => info::info(function, params, ctx, sink),
         Command::Run { .. } | Command::Exit | Command::Set { .. } | Command::Settings => {
             Err(Error::Usage("'run', 'exit', 'set' and 'settings' belong to the prompt and scripts".into()))

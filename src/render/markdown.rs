@@ -58,6 +58,11 @@ impl Sink for Markdown<'_> {
         Ok(())
     }
 
+    fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {
+        let text = crate::render::plot::braille(plot, plot.size.0.unwrap_or(64), plot.size.1.unwrap_or(16), false);
+        writeln!(self.out, "```text\n{}```", text)
+    }
+
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{}", text.trim_end())
     }

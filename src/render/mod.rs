@@ -5,6 +5,7 @@ mod delimited;
 mod json;
 mod markdown;
 pub mod num;
+pub mod plot;
 mod table;
 
 use crate::report::Sink;
@@ -33,11 +34,13 @@ pub struct Style {
     pub color: bool,
     /// Table rows kept before the rest are counted and left out.
     pub max_table_rows: usize,
+    /// Width of the terminal, when output goes to one.
+    pub term_width: Option<u16>,
 }
 
 impl Default for Style {
     fn default() -> Style {
-        Style { format: Format::Table, precision: 10, color: false, max_table_rows: 1000 }
+        Style { format: Format::Table, precision: 10, color: false, max_table_rows: 1000, term_width: None }
     }
 }
 

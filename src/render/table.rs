@@ -61,13 +61,7 @@ impl Sink for Table<'_> {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
-        if let Ok(w) = std::env::var("COLUMNS").map(|c| c.parse::<u16>()) {
-            if let Ok(w) = w {
-                t.set_width(w);
-            }
-        } else {
-            t.set_width(120);
-        }
+        t.set_width(self.style.term_width.unwrap_or(120));
         let header: Vec<comfy_table::Cell> = head
             .columns
             .iter()
@@ -106,6 +100,13 @@ impl Sink for Table<'_> {
 
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{}", text.trim_end())
+    }
+
+    fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {
+        let tw = self.style.term_width.unwrap_or(80) as usize;
+        let w = plot.size.0.unwrap_or(tw.saturating_sub(12).clamp(20, 160));
+        let text = crate::render::plot::braille(plot, w, plot.size.1.unwrap_or(18), self.style.color);
+        self.out.write_all(text.as_bytes())
     }
 
     fn is_full(&self) -> bool {

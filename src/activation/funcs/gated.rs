@@ -63,6 +63,29 @@ pub fn d_gelu(x: f64, _: &[f64]) -> f64 {
     (ncdf(x) + phi * x).to_f64()
 }
 
+// ---------------------------------------------------------------- Φ and φ
+
+/// Φ(x), the standard normal CDF: the gate inside GELU.
+pub fn normal_cdf(x: f64, _: &[f64]) -> f64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 1.0 } else { 0.0 };
+    }
+    if x < NCDF_TAIL {
+        let (m, k, tail) = ncdf_tail(x);
+        return finish(m * tail, k);
+    }
+    ncdf(x).to_f64()
+}
+
+/// φ(x) = e^(-x²/2)/√(2π), x² carried in two doubles, scaled against underflow.
+pub fn normal_pdf(x: f64, _: &[f64]) -> f64 {
+    if x.is_infinite() {
+        return 0.0;
+    }
+    let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), false);
+    finish(m * INV_SQRT_2PI, k)
+}
+
 // ---------------------------------------------------------------- GELU, tanh form
 
 const GT_C: f64 = 0.7978845608028654; // √(2/π) as PyTorch writes it

@@ -1,0 +1,169 @@
+//! `plot`: functions (and derivatives), gradient chains, and `matrix --plot`.
+
+use super::eval::{label, resolve};
+use super::input::parse_number;
+use super::{Error, PlotArgs};
+use crate::gradient::scalar::{PreActivation, ScalarChain};
+use crate::linalg::Affine;
+use crate::render::num::shortest;
+use crate::render::plot::{Plot, Series, svg};
+use crate::report::Sink;
+
+/// Draw `plot` into the sink, or write it to `--svg FILE` and say so.
+pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink) -> Result<(), Error> {
+    match svg_path {
+        Some(path) => {
+            svg(plot, path, 800, 500).map_err(Error::Failed)?;
+            let n = plot.series.len();
+            sink.text(&format!(
+                "wrote {} ({n} series: {})",
+                path.display(),
+                plot.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+            ))?;
+        }
+        None => sink.plot(plot)?,
+    }
+    Ok(())
+}
+
+pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    if a.what.first().map(String::as_str) == Some("chain") {
+        return chain_plot(a, sink);
+    }
+    if a.what.len() != 1 {
+        return Err(Error::Usage("plot FN[,FN...] [--from A --to B] [--deriv], or plot chain FN[,FN...] DEPTH".into()));
+    }
+    let funcs = resolve(&a.what[0], &a.params)?;
+    let (from, to) = (a.from.unwrap_or(-5.0), a.to.unwrap_or(5.0));
+    if !(from.is_finite() && to.is_finite() && from < to) {
+        return Err(Error::Usage(format!(
+            "plot --from {} --to {}: give finite bounds with from < to",
+            shortest(from),
+            shortest(to)
+        )));
+    }
+    if a.width.is_some_and(|w| !(10..=400).contains(&w)) || a.height.is_some_and(|h| !(4..=200).contains(&h)) {
+        return Err(Error::Usage("plot --width from 10 to 400 and --height from 4 to 200 characters".into()));
+    }
+    let n = if a.svg.is_some() { 801 } else { 2 * a.width.unwrap_or(160).clamp(10, 400) + 1 };
+    let xs: Vec<f64> = (0..n).map(|i| from + (to - from) * i as f64 / (n - 1) as f64).collect();
+    let mut series = Vec::new();
+    for (f, p) in &funcs {
+        let l = label(f, p);
+        series.push(Series {
+            name: l.clone(),
+            points: xs.iter().map(|&x| (x, f.value(x, p))).collect(),
+            dashed: false,
+        });
+        if a.deriv {
+            series.push(Series {
+                name: format!("{l}'"),
+                points: xs.iter().map(|&x| (x, f.deriv(x, p))).collect(),
+                dashed: true,
+            });
+        }
+    }
+    let names: Vec<String> = funcs.iter().map(|(f, p)| label(f, p)).collect();
+    let plot = Plot {
+        title: format!(
+            "{}{} on [{}, {}]",
+            names.join(", "),
+            if a.deriv { " and derivatives" } else { "" },
+            shortest(from),
+            shortest(to)
+        ),
+        x_label: "x".into(),
+        y_label: if a.deriv { "f(x), f'(x)".into() } else { "f(x)".into() },
+        series,
+        log_y: false,
+        equal_aspect: false,
+        size: (a.width, a.height),
+    };
+    emit(&plot, a.svg.as_deref(), sink)
+}
+
+fn chain_plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    if a.what.len() != 3 {
+        return Err(Error::Usage("plot chain FN[,FN...] DEPTH [--at X | --random] ...".into()));
+    }
+    let funcs = resolve(&a.what[1], &a.params)?;
+    let d = parse_number(&a.what[2]).map_err(|e| Error::Usage(format!("depth: {e}")))?;
+    if d.fract() != 0.0 || !(1.0..=1e7).contains(&d) {
+        return Err(Error::Usage(format!(
+            "plot chain: depth '{}': a whole number from 1 to 10000000",
+            a.what[2].trim()
+        )));
+    }
+    let depth = d as u64;
+    let weight = a.weight.unwrap_or(1.0);
+    let pre = if let Some(x) = a.at {
+        PreActivation::At(x)
+    } else if a.random {
+        PreActivation::Random { seed: a.seed.unwrap_or(0) }
+    } else {
+        PreActivation::Forward { bias: a.bias.unwrap_or(0.0), input: a.input.unwrap_or(1.0) }
+    };
+    let every = (depth / 2000).max(1);
+    let mut series = Vec::new();
+    for (f, p) in &funcs {
+        let mut c = ScalarChain::new(f, *p, pre, weight);
+        let mut pts = Vec::new();
+        for k in 1..=depth {
+            let l = c.next_layer();
+            if k % every == 0 || k == 1 || k == depth {
+                let v = l.product.log10();
+                pts.push((k as f64, if v.is_finite() { v } else { f64::NAN }));
+            }
+            if k % 65536 == 0 {
+                super::check_interrupt()?;
+            }
+        }
+        series.push(Series { name: label(f, p), points: pts, dashed: false });
+    }
+    let plot = Plot {
+        title: format!("|∏ f'(z_k)| through {depth} layers (log scale)"),
+        x_label: "layer".into(),
+        y_label: "|product|".into(),
+        series,
+        log_y: true,
+        equal_aspect: false,
+        size: (a.width, a.height),
+    };
+    emit(&plot, a.svg.as_deref(), sink)
+}
+
+/// The unit square and the basis vectors, before and after the map.
+pub fn matrix_plot(
+    m: &Affine,
+    title: &str,
+    svg_path: Option<&std::path::Path>,
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    let square = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+    let img: Vec<(f64, f64)> = square.iter().map(|p| m.apply(*p)).map(|p| (p[0], p[1])).collect();
+    let (o, e1, e2) = (m.apply([0.0, 0.0]), m.apply([1.0, 0.0]), m.apply([0.0, 1.0]));
+    let nan = (f64::NAN, f64::NAN);
+    let plot = Plot {
+        title: title.to_string(),
+        x_label: "x".into(),
+        y_label: "y".into(),
+        series: vec![
+            Series { name: "unit square".into(), points: square.iter().map(|p| (p[0], p[1])).collect(), dashed: true },
+            Series { name: "its image".into(), points: img, dashed: false },
+            Series {
+                name: "e1, e2".into(),
+                points: vec![(0.0, 0.0), (1.0, 0.0), nan, (0.0, 0.0), (0.0, 1.0)],
+                dashed: true,
+            },
+            Series {
+                name: "M e1, M e2".into(),
+                points: vec![(o[0], o[1]), (e1[0], e1[1]), nan, (o[0], o[1]), (e2[0], e2[1])],
+                dashed: false,
+            },
+        ],
+        log_y: false,
+        equal_aspect: true,
+        size: (None, None),
+    };
+    emit(&plot, svg_path, sink)
+}
