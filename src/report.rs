@@ -44,6 +44,11 @@ pub trait Sink {
     fn end(&mut self) -> io::Result<()>;
     /// Output that is not a table (help text, messages).
     fn text(&mut self, text: &str) -> io::Result<()>;
+    /// Text that must reach the output unchanged in every format (a completion
+    /// script, a man page).
+    fn verbatim(&mut self, text: &str) -> io::Result<()> {
+        self.text(text)
+    }
     /// Push out what is buffered (streamed input: results appear as input arrives).
     fn flush(&mut self) -> io::Result<()> {
         Ok(())

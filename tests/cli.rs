@@ -404,3 +404,19 @@ fn xor_needs_a_nonlinearity() {
     // every parameter has a gradient of its own shape
     assert!(stdout_of(&["xor", "-f", "csv"]).contains("W1,4×2,4×2,"));
 }
+
+// ------------------------------------------------------------------ completions and man page
+
+#[test]
+fn completions_load_in_bash_and_the_man_page_is_roff() {
+    let bin = assert_cmd::cargo::cargo_bin("actlab");
+    let script = format!("source <('{}' completions bash) && complete -p actlab", bin.display());
+    let out = std::process::Command::new("bash").arg("-c").arg(script).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("actlab"), "{}", String::from_utf8_lossy(&out.stderr));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let s = stdout_of(&["completions", shell]);
+        assert!(s.contains("actlab") && s.contains("chain"), "{shell}");
+    }
+    let man = stdout_of(&["manpage", "--format", "json"]);
+    assert!(man.starts_with(".ie") && man.contains(".TH actlab 1"), "{}", &man[..100]);
+}

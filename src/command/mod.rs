@@ -367,6 +367,19 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
 plot chain sigmoid,tanh 30 --random\n  plot gelu,gelu_tanh --deriv --svg gelu.svg"
     )]
     Plot(PlotArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Install, e.g.:\n  actlab completions bash > ~/.local/share/bash-completion/completions/actlab\n  \
+actlab completions zsh > ~/.zfunc/_actlab\n  actlab completions fish > ~/.config/fish/completions/actlab.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Install, e.g.:\n  actlab manpage > ~/.local/share/man/man1/actlab.1")]
+    Manpage,
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
@@ -488,6 +501,20 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Glu(a) => linear::glu(a, sink),
         Command::Xor(a) => linear::xor(a, sink),
         Command::Plot(a) => plot::plot(a, sink),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "actlab", &mut buf);
+            sink.verbatim(&String::from_utf8_lossy(&buf))?;
+            Ok(())
+        }
+        Command::Manpage => {
+            use clap::CommandFactory;
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            sink.verbatim(&String::from_utf8_lossy(&buf))?;
+            Ok(())
+        }
         Command::Info { function, params } => info::info(function, params, ctx, sink),
         Command::Run { .. } | Command::Exit | Command::Set { .. } | Command::Settings => {
             Err(Error::Usage("'run', 'exit', 'set' and 'settings' belong to the prompt and scripts".into()))

@@ -70,6 +70,10 @@ impl Sink for Json<'_> {
         self.out.flush()
     }
 
+    fn verbatim(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())
+    }
+
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{{\"text\":{}}}", quoted(text.trim_end()))
     }
