@@ -4,6 +4,9 @@
 //! A transcript is a ```console block: lines starting with `$ ` are commands (run
 //! with `sh -c`, actlab on the PATH, stderr merged into stdout, in a scratch
 //! directory); the lines up to the next `$ ` are the expected output.
+//! A ```prompt block is one session at the prompt: lines starting with `actlab> `
+//! are typed in order (run as a script, so settings carry over), each followed by its
+//! output.
 //! `ACTLAB_UPDATE_DOCS=1 cargo test --test transcripts` rewrites the outputs.
 
 use std::path::{Path, PathBuf};
@@ -40,6 +43,21 @@ fn run(cmd: &str, scratch: &Path) -> String {
     text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
 }
 
+/// Output of a prompt session of `lines`, one entry per line (each line's output is
+/// what the session prints after the previous lines).
+fn run_session(lines: &[String], scratch: &Path) -> Vec<String> {
+    let mut outs = Vec::new();
+    let mut before = String::new();
+    for i in 0..lines.len() {
+        let script = lines[..=i].join("\n");
+        let all = run(&format!("printf '%s\\n' {} | actlab --keep-going", shlex::try_quote(&script).unwrap()), scratch);
+        let mine = all.strip_prefix(before.as_str()).unwrap_or(&all).trim_start_matches('\n').to_string();
+        outs.push(mine);
+        before = all;
+    }
+    outs
+}
+
 #[test]
 fn every_documented_command_prints_what_the_docs_say() {
     let update = std::env::var_os("ACTLAB_UPDATE_DOCS").is_some();
@@ -52,6 +70,53 @@ fn every_documented_command_prints_what_the_docs_say() {
         let mut lines = text.lines().peekable();
         while let Some(line) = lines.next() {
             out_lines.push(line.to_string());
+            if line.trim() == "```prompt" {
+                let mut block: Vec<String> = Vec::new();
+                for l in lines.by_ref() {
+                    if l.trim() == "```" {
+                        break;
+                    }
+                    block.push(l.to_string());
+                }
+                let cmds: Vec<String> =
+                    block.iter().filter_map(|l| l.strip_prefix("actlab> ").map(str::to_string)).collect();
+                let outs = run_session(&cmds, scratch.path());
+                let mut expected: Vec<String> = Vec::new();
+                let mut cur: Option<String> = None;
+                for l in &block {
+                    if l.starts_with("actlab> ") {
+                        if cur.is_some() {
+                            expected.push(cur.take().unwrap_or_default());
+                        }
+                        cur = Some(String::new());
+                    } else if let Some(c) = cur.as_mut() {
+                        if !c.is_empty() {
+                            c.push('\n');
+                        }
+                        c.push_str(l.trim_end());
+                    }
+                }
+                if let Some(c) = cur {
+                    expected.push(c);
+                }
+                for (i, cmd) in cmds.iter().enumerate() {
+                    count += 1;
+                    let want = expected.get(i).cloned().unwrap_or_default();
+                    if outs[i] != want {
+                        failures.push(format!(
+                            "{}: prompt `{cmd}`\n--- docs\n{want}\n--- actlab\n{}\n",
+                            file.display(),
+                            outs[i]
+                        ));
+                    }
+                    out_lines.push(format!("actlab> {cmd}"));
+                    if !outs[i].is_empty() {
+                        out_lines.extend(outs[i].lines().map(str::to_string));
+                    }
+                }
+                out_lines.push("```".into());
+                continue;
+            }
             if line.trim() != "```console" {
                 continue;
             }
