@@ -69,13 +69,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         return matrix_chain(a, &funcs, depth, width, show, sink);
     }
     let weight = a.weight.unwrap_or(1.0);
-    let pre = if let Some(x) = a.at {
-        PreActivation::At(x)
-    } else if a.random {
-        PreActivation::Random { seed: a.seed.unwrap_or(0) }
-    } else {
-        PreActivation::Forward { bias: a.bias.unwrap_or(0.0), input: a.input.unwrap_or(1.0) }
-    };
+    let pre = PreActivation::from_options(a.at, a.random, a.seed, a.bias, a.input);
     if let Some(t) = a.trials {
         return trials(&funcs, pre, weight, depth, t, sink);
     }

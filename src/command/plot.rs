@@ -96,13 +96,7 @@ fn chain_plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     }
     let depth = d as u64;
     let weight = a.weight.unwrap_or(1.0);
-    let pre = if let Some(x) = a.at {
-        PreActivation::At(x)
-    } else if a.random {
-        PreActivation::Random { seed: a.seed.unwrap_or(0) }
-    } else {
-        PreActivation::Forward { bias: a.bias.unwrap_or(0.0), input: a.input.unwrap_or(1.0) }
-    };
+    let pre = PreActivation::from_options(a.at, a.random, a.seed, a.bias, a.input);
     let every = (depth / 2000).max(1);
     let mut series = Vec::new();
     for (f, p) in &funcs {

@@ -141,8 +141,8 @@ impl Show {
     }
 }
 
-/// 20, 50, 100, 200, 500, 1000, ...
-fn is_125(k: u64) -> bool {
+/// 10, 20, 50, 100, 200, 500, 1000, ...
+pub(crate) fn is_125(k: u64) -> bool {
     let mut p = 10u64;
     while p <= k {
         if k == p || k == 2 * p || k == 5 * p {

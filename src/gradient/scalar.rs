@@ -17,6 +17,26 @@ pub enum PreActivation {
     Random { seed: u64 },
 }
 
+impl PreActivation {
+    /// From the command options: `--at X`, else `--random [--seed S]`, else a forward
+    /// pass with `--bias B` (default 0) and `--input X0` (default 1).
+    pub fn from_options(
+        at: Option<f64>,
+        random: bool,
+        seed: Option<u64>,
+        bias: Option<f64>,
+        input: Option<f64>,
+    ) -> Self {
+        if let Some(x) = at {
+            PreActivation::At(x)
+        } else if random {
+            PreActivation::Random { seed: seed.unwrap_or(0) }
+        } else {
+            PreActivation::Forward { bias: bias.unwrap_or(0.0), input: input.unwrap_or(1.0) }
+        }
+    }
+}
+
 /// One layer of a scalar chain.
 #[derive(Clone, Copy, Debug)]
 pub struct Layer {

@@ -47,18 +47,9 @@ struct Net {
     b2: f64,
 }
 
+/// Epochs 0, 1, 2, 5, 10, 20, 50, ... (the last is added by the caller).
 fn shown_epoch(e: u64) -> bool {
-    if e < 3 {
-        return true;
-    }
-    let mut p = 1u64;
-    while p <= e {
-        if e == p || e == 2 * p || e == 5 * p {
-            return true;
-        }
-        p = p.saturating_mul(10);
-    }
-    false
+    e < 3 || e == 5 || super::is_125(e)
 }
 
 pub fn train(spec: &XorSpec) -> XorResult {
