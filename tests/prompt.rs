@@ -13,6 +13,12 @@ fn prompt(history: &Path) -> PtySession {
     p
 }
 
+/// After Ctrl-C, give the prompt a moment before typing on (a person cannot type
+/// within the same read as the ^C; rustyline drops the rest of that read).
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(300));
+}
+
 fn exit_code(mut p: PtySession) -> String {
     // let the last command finish and the prompt take the terminal back first
     std::thread::sleep(std::time::Duration::from_millis(400));
@@ -55,6 +61,7 @@ fn hint_previews_the_result() {
     // (rexpect reads bytes one by one: expect ASCII only)
     p.exp_string("gelu(1.5) = 1.399789198").unwrap();
     p.send_control('c').unwrap();
+    settle();
     p.exp_string("actlab>").unwrap();
     assert!(exit_code(p).ends_with(", 0)"));
 }
@@ -73,6 +80,7 @@ fn history_is_recalled_and_kept_across_sessions() {
     p.flush().unwrap();
     p.exp_string("eval relu 41").unwrap();
     p.send_control('c').unwrap();
+    settle();
     p.exp_string("actlab>").unwrap();
     assert!(exit_code(p).ends_with(", 0)"));
     // saved after the line, so a new session has it
@@ -95,11 +103,13 @@ fn ctrl_c_clears_the_line_and_stops_a_long_command() {
     p.send("eval gelu 123").unwrap();
     p.flush().unwrap();
     p.send_control('c').unwrap();
+    settle();
     p.exp_string("actlab>").unwrap();
     p.send_line("chain gelu 100000000 --random").unwrap();
     p.flush().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
     p.send_control('c').unwrap();
+    settle();
     p.exp_string("interrupted").unwrap();
     p.send_line("eval relu 7 -f csv").unwrap();
     p.flush().unwrap();
