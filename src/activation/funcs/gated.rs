@@ -7,7 +7,7 @@
 use crate::activation::dd::DD;
 use crate::activation::roots::{self, Root};
 use crate::activation::special::{
-    INV_SQRT_2PI, NCDF_TAIL, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_tail,
+    INV_SQRT_2PI, NCDF_TAIL, exp_dd, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_tail,
 };
 
 /// f'(x) from its Taylor expansion about the zero, if x is within the window. The
@@ -58,8 +58,14 @@ pub fn d_gelu(x: f64, _: &[f64]) -> f64 {
         return finish(m * (tail + INV_SQRT_2PI * x), k);
     }
     let x2 = DD::from(x).sqr();
-    let e = core_math::exp(-0.5 * x2.hi);
-    let phi = (DD::from(e) - e * 0.5 * x2.lo) * INV_SQRT_2PI;
+    // Φ + xφ cancels partly on the left (by up to ~2x next to the Taylor window):
+    // there e^(-x²/2) is taken in double-double so that only erfc's rounding remains
+    let phi = if (-3.5..-0.1).contains(&x) {
+        exp_dd(-x2.scale(0.5)) * INV_SQRT_2PI
+    } else {
+        let e = core_math::exp(-0.5 * x2.hi);
+        (DD::from(e) - e * 0.5 * x2.lo) * INV_SQRT_2PI
+    };
     (ncdf(x) + phi * x).to_f64()
 }
 
