@@ -21,6 +21,9 @@ fn every_help_example_runs() {
         }
         all.extend(ex);
     }
+    // examples may write files (plot --svg): run them in a scratch directory
+    let scratch = tempfile::tempdir().unwrap();
+    std::env::set_current_dir(scratch.path()).unwrap();
     let mut ran = 0;
     for ex in &all {
         if ex.contains('|') || ex.contains(" - ") {
