@@ -8,6 +8,7 @@ printed result is compared with mpmath (the same formulas as
 tests/fixtures/gen_reference.py). Prints max ulp and bad results per function.
 
 Run: cargo build --release && python3 tools/check_accuracy.py [FN ...]
+(CHECK_FAST=1 leaves out |x| < 1e-250, the slow part; tests/fixtures covers it.)
 """
 import math
 import os
@@ -32,7 +33,10 @@ def points():
     pts += [0.0, -0.0, 5e-324, -5e-324, 1e-310, -1e-310, math.inf, -math.inf, math.nan]
     pts += [rng.uniform(-4, 4) for _ in range(5000)]
     pts += [math.ldexp(rng.random(), rng.randint(-1074, 1020)) * rng.choice((1, -1)) for _ in range(2000)]
-    return [p for p in pts if not (isinstance(p, float) and math.isinf(p) and False)]
+    if os.environ.get("CHECK_FAST"):
+        # skip |x| < 1e-250, which needs 5000-bit mpmath (the fixture covers it)
+        pts = [p for p in pts if not (p != 0 and abs(p) < 1e-250)]
+    return pts
 
 
 def ulp(h):

@@ -1,0 +1,293 @@
+//! The arguments of each command (clap derive structs), shared by the one grammar
+//! in [`super::Command`].
+
+use super::input;
+use crate::render::Format;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Options every command accepts, in every front end.
+#[derive(Args, Clone, Debug, Default)]
+pub struct Global {
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Significant digits in tables (1-17; machine formats always print every digit)
+    #[arg(long, short = 'p', global = true, value_name = "N", value_parser = parse_precision)]
+    pub precision: Option<usize>,
+    /// Colour: auto (only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_precision(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| format!("'{s}' is not a whole number of digits"))?;
+    if !(1..=17).contains(&n) {
+        return Err(format!("{n} digits: a double has 1 to 17 significant digits"));
+    }
+    Ok(n)
+}
+
+fn parse_f64(s: &str) -> Result<f64, String> {
+    input::parse_number(s)
+}
+
+/// Parameters of the activations; each applies to the functions that have it.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ParamArgs {
+    /// leaky_relu: slope for x <= 0 [default: 0.01]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub slope: Option<f64>,
+    /// elu, celu: α [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub alpha: Option<f64>,
+    /// softplus: β [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub beta: Option<f64>,
+    /// softplus: linear above β·x > threshold [default: off]; threshold: the cut [default: 0]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub threshold: Option<f64>,
+    /// threshold: the replacement value [default: 0]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub value: Option<f64>,
+    /// softshrink, hardshrink: λ [default: 0.5]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub lambda: Option<f64>,
+    /// hardtanh: lower clip [default: -1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub min: Option<f64>,
+    /// hardtanh: upper clip [default: 1]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub max: Option<f64>,
+    /// squareplus: b [default: 4]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
+    pub b: Option<f64>,
+}
+
+impl ParamArgs {
+    /// The parameters given, by name.
+    pub fn given(&self) -> Vec<(&'static str, f64)> {
+        let all = [
+            ("slope", self.slope),
+            ("alpha", self.alpha),
+            ("beta", self.beta),
+            ("threshold", self.threshold),
+            ("value", self.value),
+            ("lambda", self.lambda),
+            ("min", self.min),
+            ("max", self.max),
+            ("b", self.b),
+        ];
+        all.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))).collect()
+    }
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct EvalArgs {
+    /// Function name, or several separated by commas (gelu,relu,tanh)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Numbers, ranges A..B:STEP (e.g. -2..2:0.5), or - to read numbers from stdin
+    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub xs: Vec<String>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `chain`: a gradient through many layers.
+#[derive(Args, Clone, Debug)]
+pub struct ChainArgs {
+    /// Function name, or several separated by commas (side by side)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Number of layers (up to 1e8; 1e6 is fine)
+    #[arg(value_name = "DEPTH")]
+    pub depth: String,
+    /// Every layer sees this pre-activation z (instead of a forward pass)
+    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width", "bias", "input"])]
+    pub at: Option<f64>,
+    /// Weight W of every layer: z_k = W·a_(k-1) + B and factor W·f'(z_k) [default: 1]
+    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "width")]
+    pub weight: Option<f64>,
+    /// Bias B of the forward pass [default: 0]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    pub bias: Option<f64>,
+    /// Input a_0 of the forward pass [default: 1]
+    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    pub input: Option<f64>,
+    /// Draw each pre-activation from N(0, 1)
+    #[arg(long, conflicts_with = "width")]
+    pub random: bool,
+    /// Seed for --random and --width [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// With --random: repeat T times and summarise log10 of the final product
+    #[arg(long, value_name = "T", requires = "random")]
+    pub trials: Option<u64>,
+    /// Show every N-th layer (and crossings and the last)
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub every: Option<u64>,
+    /// Show every layer
+    #[arg(long)]
+    pub all: bool,
+    /// Backpropagate a gradient vector through random WIDTH×WIDTH layers
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// With --width: scale of the weights [default: 1]
+    #[arg(long, value_name = "G", value_parser = parse_f64, requires = "width")]
+    pub gain: Option<f64>,
+    /// With --width: weight initialisation [default: normal]
+    #[arg(long, value_enum, requires = "width")]
+    pub init: Option<crate::gradient::matrix::Init>,
+    /// With --width: clip the gradient's norm to MAX at every layer
+    #[arg(long, value_name = "MAX", value_parser = parse_f64, requires = "width")]
+    pub clip_norm: Option<f64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `clip`: a gradient vector before and after clipping.
+#[derive(Args, Clone, Debug)]
+pub struct ClipArgs {
+    /// Scale the vector so that its norm is at most MAX
+    #[arg(long, value_name = "MAX", value_parser = parse_f64, conflicts_with = "value", required_unless_present = "value")]
+    pub norm: Option<f64>,
+    /// Clamp each component to [-MAX, MAX]
+    #[arg(long, value_name = "MAX", value_parser = parse_f64)]
+    pub value: Option<f64>,
+    /// The gradient's components
+    #[arg(value_name = "G", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+}
+
+/// `matrix`: a 2-D linear (or affine) map.
+#[derive(Args, Clone, Debug)]
+pub struct MatrixArgs {
+    /// Operations, applied in the order written (optionally joined by 'then'): rotate DEG, scale K1 [K2],
+    /// flip x|y, project x|y, project U1 U2, shear K, custom A B C D, translate T1 T2
+    #[arg(value_name = "OP", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub ops: Vec<String>,
+    /// Angles in radians instead of degrees
+    #[arg(long, conflicts_with = "deg")]
+    pub rad: bool,
+    /// Angles in degrees (the default, unless the session says `set angle rad`)
+    #[arg(long)]
+    pub deg: bool,
+    /// Axis of shear: x ([[1, k], [0, 1]]) or y ([[1, 0], [k, 1]]) [default: x]
+    #[arg(long, value_name = "x|y")]
+    pub axis: Option<String>,
+    /// Draw the unit square and the basis vectors before and after the map
+    #[arg(long)]
+    pub plot: bool,
+    /// With --plot: write an SVG file instead of drawing in the terminal
+    #[arg(long, value_name = "FILE", requires = "plot")]
+    pub svg: Option<PathBuf>,
+    /// Also show the image of the vector (X, Y)
+    #[arg(long, num_args = 2, value_names = ["X", "Y"], allow_negative_numbers = true)]
+    pub apply: Option<Vec<String>>,
+}
+
+/// `collapse`: stacked affine layers are one affine map.
+#[derive(Args, Clone, Debug)]
+pub struct CollapseArgs {
+    /// Number of layers
+    #[arg(value_name = "DEPTH")]
+    pub depth: String,
+    /// Units per layer (1-16) [default: 2]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Seed of the random weights, biases and inputs [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Activation between the layers (none: purely linear) [default: none]
+    #[arg(long, value_name = "FN")]
+    pub act: Option<String>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `glu`: a gated linear unit on the numbers given.
+#[derive(Args, Clone, Debug)]
+pub struct GluArgs {
+    /// The input x: an even count, split into halves a and b
+    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+    /// The gate: sigmoid (GLU), swish (SwiGLU), gelu (GeGLU), relu (ReGLU) [default: sigmoid]
+    #[arg(long, value_enum)]
+    pub gate: Option<crate::activation::glu::Gate>,
+}
+
+/// `xor`: train a tiny network on XOR.
+#[derive(Args, Clone, Debug)]
+pub struct XorArgs {
+    /// Hidden activation, or none for a linear network [default: tanh]
+    #[arg(long, value_name = "FN|none")]
+    pub act: Option<String>,
+    /// Hidden units [default: 4]
+    #[arg(long, value_name = "N")]
+    pub hidden: Option<usize>,
+    /// Training epochs (full batch) [default: 5000]
+    #[arg(long, value_name = "E")]
+    pub epochs: Option<u64>,
+    /// Learning rate [default: 0.1]
+    #[arg(long, value_name = "R", value_parser = parse_f64)]
+    pub lr: Option<f64>,
+    /// Seed of the initial weights [default: 1]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `plot`: curves in the terminal or as SVG.
+#[derive(Args, Clone, Debug)]
+pub struct PlotArgs {
+    /// FN[,FN...] to plot functions, or: chain FN[,FN...] DEPTH
+    #[arg(value_name = "FN[,FN...] | chain FN DEPTH", required = true, num_args = 1..=3)]
+    pub what: Vec<String>,
+    /// Left end of x [default: -5]
+    #[arg(long, value_name = "A", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub from: Option<f64>,
+    /// Right end of x [default: 5]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub to: Option<f64>,
+    /// Also draw each function's derivative (dashed)
+    #[arg(long)]
+    pub deriv: bool,
+    /// Width in characters [default: the terminal's]
+    #[arg(long, value_name = "W")]
+    pub width: Option<usize>,
+    /// Height in characters [default: 18]
+    #[arg(long, value_name = "H")]
+    pub height: Option<usize>,
+    /// Write an SVG file instead of drawing in the terminal
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// plot chain: every layer at this pre-activation
+    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "random")]
+    pub at: Option<f64>,
+    /// plot chain: pre-activations from N(0, 1)
+    #[arg(long)]
+    pub random: bool,
+    /// plot chain: seed for --random [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// plot chain: layer weight W [default: 1]
+    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub weight: Option<f64>,
+    /// plot chain: forward-pass bias [default: 0]
+    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub bias: Option<f64>,
+    /// plot chain: forward-pass input a_0 [default: 1]
+    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true)]
+    pub input: Option<f64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
