@@ -267,9 +267,16 @@ pub fn svg(plot: &Plot, path: &std::path::Path, width: u32, height: u32) -> Resu
             }
             .map_err(|x| e(&x))?;
             if first {
-                drawn
-                    .label(s.name.as_str())
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2)));
+                let dashed = s.dashed;
+                drawn.label(s.name.as_str()).legend(move |(x, y)| {
+                    let seg = |a: i32, b: i32| PathElement::new(vec![(a, 0), (b, 0)], color.stroke_width(2));
+                    // the legend's swatch is dashed for dashed series
+                    if dashed {
+                        EmptyElement::at((x, y)) + seg(0, 6) + seg(9, 15) + seg(18, 20)
+                    } else {
+                        EmptyElement::at((x, y)) + seg(0, 10) + seg(10, 20) + seg(20, 20)
+                    }
+                });
                 first = false;
             }
         }
