@@ -60,7 +60,7 @@ pub fn d_gelu(x: f64, _: &[f64]) -> f64 {
     let x2 = DD::from(x).sqr();
     // Φ + xφ cancels partly on the left (by up to ~2x next to the Taylor window):
     // there e^(-x²/2) is taken in double-double so that only erfc's rounding remains
-    let phi = if (-3.5..-0.1).contains(&x) {
+    let phi = if (-2.2..-0.1).contains(&x) {
         exp_dd(-x2.scale(0.5)) * INV_SQRT_2PI
     } else {
         let e = core_math::exp(-0.5 * x2.hi);
