@@ -1,7 +1,7 @@
 //! `chain` (scalar and matrix gradient chains) and `clip`.
 
 use super::eval::{label, resolve};
-use super::input::parse_number;
+use super::input::{parse_depth, parse_numbers};
 use super::{ChainArgs, ClipArgs, Error};
 use crate::gradient::matrix::{self, MatrixSpec};
 use crate::gradient::scalar::{self, PreActivation, ScalarChain};
@@ -12,18 +12,6 @@ use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
 
 /// Deepest scalar chain.
 pub const MAX_DEPTH: u64 = 100_000_000;
-
-fn parse_depth(s: &str) -> Result<u64, Error> {
-    let s = s.trim();
-    let v = parse_number(s).map_err(|e| Error::Usage(format!("depth: {e}")))?;
-    if v.fract() != 0.0 || v < 1.0 {
-        return Err(Error::Usage(format!("depth '{s}': give a whole number of layers, at least 1")));
-    }
-    if v > MAX_DEPTH as f64 {
-        return Err(Error::Usage(format!("depth '{s}': at most {MAX_DEPTH} layers")));
-    }
-    Ok(v as u64)
-}
 
 /// A product as a number when a double holds it, else as text `8.71e-603`.
 fn product_cell(p: &BigProduct) -> Cell {
@@ -54,7 +42,7 @@ fn norm_cell(l: f64) -> Cell {
 
 pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let funcs = resolve(&a.functions, &a.params)?;
-    let depth = parse_depth(&a.depth)?;
+    let depth = parse_depth(&a.depth, MAX_DEPTH).map_err(Error::Usage)?;
     let show = if a.all {
         Show::All
     } else if let Some(n) = a.every {
@@ -301,10 +289,7 @@ fn matrix_chain(
 }
 
 pub fn clip(a: &ClipArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let mut g = Vec::with_capacity(a.values.len());
-    for v in &a.values {
-        g.push(parse_number(v).map_err(Error::Usage)?);
-    }
+    let g = parse_numbers(&a.values).map_err(Error::Usage)?;
     if g.iter().any(|x| !x.is_finite()) {
         return Err(Error::Usage("clip: gradient components must be finite".into()));
     }

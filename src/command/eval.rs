@@ -34,16 +34,6 @@ pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activati
     out.into_iter().map(|a| a.params_with(&given).map(|p| (a, p)).map_err(Error::Usage)).collect()
 }
 
-/// "stdin line 3: ..." counted within a chunk → counted from the start of input.
-fn renumber(msg: &str, first_line: u64) -> String {
-    let Some(rest) = msg.strip_prefix("stdin line ") else { return msg.to_string() };
-    let Some((n, tail)) = rest.split_once(':') else { return msg.to_string() };
-    match n.parse::<u64>() {
-        Ok(n) => format!("stdin line {}:{tail}", n + first_line - 1),
-        Err(_) => msg.to_string(),
-    }
-}
-
 /// `gelu`, or `leaky_relu(slope=0.2)` when a parameter differs from its default.
 pub fn label(a: &Activation, p: &Params) -> String {
     let set: Vec<String> = a
@@ -136,12 +126,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                     |text, line| {
                         // a bad token somewhere in this chunk: the ordinary path names it
                         let mut r = std::io::Cursor::new(text);
-                        for_each_number(&mut r, |x| (emit.borrow_mut())(x, *cell.borrow_mut()), || Ok(())).map_err(
-                            |e| match e {
-                                Error::Failed(m) => Error::Failed(renumber(&m, line)),
-                                other => other,
-                            },
-                        )
+                        for_each_number(&mut r, line, |x| (emit.borrow_mut())(x, *cell.borrow_mut()), || Ok(()))
                     },
                 )?;
             }
@@ -149,7 +134,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                 let input = ctx.stdin.as_deref_mut().expect("checked above");
                 // emit and flush both need the sink: share it through a cell
                 let cell = std::cell::RefCell::new(&mut *sink);
-                for_each_number(input, |x| emit(x, *cell.borrow_mut()), || cell.borrow_mut().flush())?;
+                for_each_number(input, 1, |x| emit(x, *cell.borrow_mut()), || cell.borrow_mut().flush())?;
             }
         }
     }

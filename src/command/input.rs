@@ -32,6 +32,34 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
     }
 }
 
+/// One token of a number stream: the plain parse when it gives a finite number or
+/// NaN (the hot path), else [`parse_number`] (the words for infinity, or a message).
+#[inline]
+pub fn parse_token(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if !v.is_infinite() => Ok(v),
+        _ => parse_number(s),
+    }
+}
+
+/// A list of numbers as typed, naming the first bad one.
+pub fn parse_numbers(words: &[String]) -> Result<Vec<f64>, String> {
+    words.iter().map(|w| parse_number(w)).collect()
+}
+
+/// A number of layers: a whole number from 1 to `max`.
+pub fn parse_depth(s: &str, max: u64) -> Result<u64, String> {
+    let s = s.trim();
+    let v = parse_number(s).map_err(|e| format!("depth: {e}"))?;
+    if v.fract() != 0.0 || v < 1.0 {
+        return Err(format!("depth '{s}': give a whole number of layers, at least 1"));
+    }
+    if v > max as f64 {
+        return Err(format!("depth '{s}': at most {max} layers"));
+    }
+    Ok(v as u64)
+}
+
 /// One item of an X list.
 #[derive(Clone, Debug, PartialEq)]
 pub enum XItem {
@@ -120,22 +148,21 @@ pub fn parse_x(s: &str) -> Result<XItem, String> {
 }
 
 /// Read whitespace-separated numbers from `input` in chunks, calling `f` for each:
-/// memory stays bounded whatever the input size. Errors name the token and line.
+/// memory stays bounded whatever the input size. Errors name the token and its line,
+/// counted from `first_line` (the line `input` starts at).
 pub fn for_each_number(
     input: &mut dyn BufRead,
+    first_line: u64,
     mut f: impl FnMut(f64) -> std::io::Result<()>,
     mut after_chunk: impl FnMut() -> std::io::Result<()>,
 ) -> Result<(), crate::command::Error> {
     use crate::command::Error;
-    let mut line = 1u64;
+    let mut line = first_line;
     let mut carry: Vec<u8> = Vec::new();
     let handle = |tok: &[u8], line: u64, f: &mut dyn FnMut(f64) -> std::io::Result<()>| -> Result<(), Error> {
         let text = std::str::from_utf8(tok)
             .map_err(|_| Error::Failed(format!("stdin line {line}: the input is not valid UTF-8 text")))?;
-        let x = match text.parse::<f64>() {
-            Ok(v) if !v.is_infinite() => v,
-            _ => parse_number(text).map_err(|e| Error::Failed(format!("stdin line {line}: {e}")))?,
-        };
+        let x = parse_token(text).map_err(|e| Error::Failed(format!("stdin line {line}: {e}")))?;
         f(x).map_err(Error::Io)
     };
     loop {
@@ -214,6 +241,7 @@ mod tests {
         let mut got = Vec::new();
         for_each_number(
             &mut r,
+            1,
             |x| {
                 got.push(x);
                 Ok(())

@@ -1,7 +1,7 @@
 //! `matrix`, `collapse`, `glu` and `xor`: the seed's linear-algebra argument.
 
 use super::eval::{label, resolve};
-use super::input::parse_number;
+use super::input::{parse_depth, parse_number, parse_numbers};
 use super::{CollapseArgs, Error, GluArgs, MatrixArgs, XorArgs};
 use crate::activation::glu::{Gate, glu as glu_units};
 use crate::gradient::xor::{XorSpec, train};
@@ -127,17 +127,14 @@ fn capitalise(s: &str) -> String {
 }
 
 pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let depth = parse_number(&a.depth).map_err(|e| Error::Usage(format!("depth: {e}")))?;
-    if depth.fract() != 0.0 || depth < 1.0 {
-        return Err(Error::Usage(format!("depth '{}': give a whole number of layers, at least 1", a.depth.trim())));
-    }
+    let depth = parse_depth(&a.depth, crate::linalg::collapse::MAX_DEPTH).map_err(Error::Usage)?;
     let act = match a.act.as_deref() {
         None | Some("none") => None,
         Some(name) => Some(resolve(name, &a.params)?[0]),
     };
     let width = a.width.unwrap_or(2);
     let seed = a.seed.unwrap_or(0);
-    let c = collapse_layers(depth as u64, width, seed, act).map_err(Error::Usage)?;
+    let c = collapse_layers(depth, width, seed, act).map_err(Error::Usage)?;
     let mut columns = vec![Column::text("")];
     columns.extend((1..=width).map(|j| Column::num(j.to_string())));
     sink.begin(&Head {
@@ -178,10 +175,7 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
 }
 
 pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let mut x = Vec::with_capacity(a.values.len());
-    for v in &a.values {
-        x.push(parse_number(v).map_err(Error::Usage)?);
-    }
+    let x = parse_numbers(&a.values).map_err(Error::Usage)?;
     let gate = a.gate.unwrap_or(Gate::Sigmoid);
     let units = glu_units(&x, gate).map_err(Error::Usage)?;
     let g = gate.activation().name;

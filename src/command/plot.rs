@@ -1,7 +1,7 @@
 //! `plot`: functions (and derivatives), gradient chains, and `matrix --plot`.
 
 use super::eval::{label, resolve};
-use super::input::parse_number;
+use super::input::parse_depth;
 use super::{Error, PlotArgs};
 use crate::gradient::scalar::{PreActivation, ScalarChain};
 use crate::linalg::Affine;
@@ -87,14 +87,7 @@ fn chain_plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         return Err(Error::Usage("plot chain FN[,FN...] DEPTH [--at X | --random] ...".into()));
     }
     let funcs = resolve(&a.what[1], &a.params)?;
-    let d = parse_number(&a.what[2]).map_err(|e| Error::Usage(format!("depth: {e}")))?;
-    if d.fract() != 0.0 || !(1.0..=1e7).contains(&d) {
-        return Err(Error::Usage(format!(
-            "plot chain: depth '{}': a whole number from 1 to 10000000",
-            a.what[2].trim()
-        )));
-    }
-    let depth = d as u64;
+    let depth = parse_depth(&a.what[2], 10_000_000).map_err(Error::Usage)?;
     let weight = a.weight.unwrap_or(1.0);
     let pre = PreActivation::from_options(a.at, a.random, a.seed, a.bias, a.input);
     let every = (depth / 2000).max(1);

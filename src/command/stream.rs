@@ -42,11 +42,7 @@ fn work(
             i += 1;
         }
         let s = std::str::from_utf8(&text[start..i]).map_err(|_| ())?;
-        let x = match s.parse::<f64>() {
-            Ok(v) if v.is_finite() || v.is_nan() => v,
-            Ok(v) if matches!(s.trim_start_matches(['+', '-']).to_ascii_lowercase().as_str(), "inf" | "infinity") => v,
-            _ => return Err(()),
-        };
+        let x = super::input::parse_token(s).map_err(|_| ())?;
         put(out, x);
         for (f, p) in funcs {
             out.push(sep);
