@@ -2,11 +2,12 @@
 //! one-shot mode (exit 2 for how a command is written, 1 for a failure), in script
 //! mode (always 1, with the line), and never a panic or a backtrace.
 
-use assert_cmd::Command;
+mod common;
 
-fn actlab() -> Command {
-    let mut c = Command::cargo_bin("actlab").unwrap();
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("RUST_BACKTRACE", "1");
+/// The binary with backtraces switched on: none may ever be printed.
+fn actlab() -> assert_cmd::Command {
+    let mut c = common::actlab();
+    c.env("RUST_BACKTRACE", "1");
     c
 }
 

@@ -2,22 +2,12 @@
 //! stdin and `run FILE`), and the prompt (in a pseudo-terminal). Expected numbers
 //! come from the mpmath reference (tests/fixtures/reference.tsv).
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::{Read, Write};
 use std::process::Stdio;
 
-fn actlab() -> Command {
-    let mut c = Command::cargo_bin("actlab").unwrap();
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    c
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = actlab().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{actlab, stdout_of};
 
 // ------------------------------------------------------------------ one-shot shell
 

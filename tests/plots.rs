@@ -2,19 +2,8 @@
 //! it), no escape codes in pipes, SVG that is well-formed XML and holds every series,
 //! and machine formats that give the points.
 
-use assert_cmd::Command;
-
-fn actlab() -> Command {
-    let mut c = Command::cargo_bin("actlab").unwrap();
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    c
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = actlab().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{actlab, stdout_of};
 
 #[test]
 fn terminal_plot_matches_its_snapshot() {
