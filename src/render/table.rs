@@ -4,7 +4,7 @@
 
 use crate::render::{Style, num::significant};
 use crate::report::{Cell, Head, Sink};
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 use std::io::{self, Write};
 
 pub struct Table<'a> {
@@ -71,6 +71,13 @@ impl Sink for Table<'_> {
             })
             .collect();
         t.set_header(header);
+        // the widest cell of each column: a number must never be broken across lines
+        let mut widest = vec![0usize; head.columns.len()];
+        for r in &self.rows {
+            for (w, cell) in widest.iter_mut().zip(r) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
         for r in self.rows.drain(..) {
             t.add_row(r);
         }
@@ -79,6 +86,9 @@ impl Sink for Table<'_> {
                 && let Some(col) = t.column_mut(i)
             {
                 col.set_cell_alignment(CellAlignment::Right);
+                // at least as wide as its widest number; headers and text columns wrap instead
+                let w = u16::try_from(widest[i] + 2).unwrap_or(u16::MAX); // + the padding
+                col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(w)));
             }
         }
         if !head.title.is_empty() {
