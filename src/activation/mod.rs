@@ -28,6 +28,9 @@ pub struct Param {
     pub min: Option<(f64, bool)>,
 }
 
+/// f and f' at x with parameters p, in one call.
+pub type Both = fn(f64, &[f64]) -> (f64, f64);
+
 /// One activation function, defined in one place.
 pub struct Activation {
     /// Canonical snake_case name.
@@ -37,6 +40,9 @@ pub struct Activation {
     pub params: &'static [Param],
     pub value: fn(f64, &[f64]) -> f64,
     pub deriv: fn(f64, &[f64]) -> f64,
+    /// Value and derivative together, where sharing the work pays (GELU computes Φ
+    /// once); must return exactly `(value, deriv)`. `None`: the two are computed apart.
+    pub both: Option<Both>,
     /// The formula, in plain Unicode.
     pub formula: &'static str,
     pub deriv_formula: &'static str,
@@ -120,6 +126,16 @@ impl Activation {
         if x.is_nan() { x } else { (self.deriv)(x, &p.v) }
     }
 
+    /// (f(x), f'(x)), bit for bit what [`value`](Self::value) and
+    /// [`deriv`](Self::deriv) give, in one call.
+    #[inline]
+    pub fn value_and_deriv(&self, x: f64, p: &Params) -> (f64, f64) {
+        match self.both {
+            Some(both) if !x.is_nan() => both(x, &p.v),
+            _ => (self.value(x, p), self.deriv(x, p)),
+        }
+    }
+
     /// Every name it answers to, canonical first.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
@@ -166,5 +182,22 @@ mod tests {
         assert_eq!(lookup("GELU").unwrap().name, "gelu");
         let e = lookup("gelus").unwrap_err();
         assert!(e.contains("did you mean 'gelu'"), "{e}");
+    }
+
+    #[test]
+    fn value_and_deriv_is_value_and_deriv_bit_for_bit() {
+        // a dense sweep over every region (tails, windows near derivative zeros,
+        // tiny and huge inputs) plus the special values
+        let mut xs: Vec<f64> = (-200_000..=200_000).map(|i| i as f64 * 2.5e-4 * 1.000_000_7).collect();
+        xs.extend([-40.0, -37.4, -38.0, 1e-300, -1e-300, 5e-324, 1e308, -1e308, 0.0, -0.0]);
+        xs.extend([f64::INFINITY, f64::NEG_INFINITY, f64::NAN]);
+        for a in CATALOGUE.iter().filter(|a| a.both.is_some()) {
+            let p = a.default_params();
+            for &x in &xs {
+                let (v, d) = a.value_and_deriv(x, &p);
+                assert_eq!(v.to_bits(), a.value(x, &p).to_bits(), "{} value at {x}", a.name);
+                assert_eq!(d.to_bits(), a.deriv(x, &p).to_bits(), "{} deriv at {x}", a.name);
+            }
+        }
     }
 }

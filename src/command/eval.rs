@@ -84,10 +84,13 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         cells[0] = Cell::Num(x);
         let mut i = 1;
         for (a, p) in &funcs {
-            cells[i] = Cell::Num(a.value(x, p));
-            i += 1;
             if with_deriv {
-                cells[i] = Cell::Num(a.deriv(x, p));
+                let (v, d) = a.value_and_deriv(x, p);
+                cells[i] = Cell::Num(v);
+                cells[i + 1] = Cell::Num(d);
+                i += 2;
+            } else {
+                cells[i] = Cell::Num(a.value(x, p));
                 i += 1;
             }
         }

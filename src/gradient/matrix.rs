@@ -114,8 +114,7 @@ pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, stop: &dyn Fn() -> boo
         }
         let d = &mut derivs[(k - 1) * n..k * n];
         for i in 0..n {
-            d[i] = f.deriv(z[i], p);
-            a[i] = f.value(z[i], p);
+            (a[i], d[i]) = f.value_and_deriv(z[i], p);
         }
     }
     // backward from a unit-norm output gradient

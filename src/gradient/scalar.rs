@@ -84,12 +84,15 @@ impl<'a> ScalarChain<'a> {
                 rng.sample(*n)
             }
         };
-        if let PreActivation::Forward { .. } = self.pre {
-            self.a = self.f.value(z, &self.p);
-        }
-        let deriv = match self.fixed {
-            Some(d) => d,
-            None => self.f.deriv(z, &self.p),
+        // (fixed is set only for a chain at one point, never for a forward pass)
+        let deriv = match (self.fixed, &self.pre) {
+            (Some(d), _) => d,
+            (None, PreActivation::Forward { .. }) => {
+                let (a, d) = self.f.value_and_deriv(z, &self.p);
+                self.a = a;
+                d
+            }
+            (None, _) => self.f.deriv(z, &self.p),
         };
         let factor = self.weight * deriv;
         self.product.mul(factor);

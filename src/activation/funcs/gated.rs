@@ -42,6 +42,10 @@ pub fn gelu(x: f64, _: &[f64]) -> f64 {
         let (m, k, tail) = ncdf_tail(x);
         return finish(m * tail * x, k);
     }
+    if x >= 8.3 {
+        // Φ(x) > 1 - 5.2e-17: x·Φ(x) is within a quarter of the gap below x, so it rounds to x
+        return x;
+    }
     (ncdf(x) * x).to_f64()
 }
 
@@ -57,16 +61,34 @@ pub fn d_gelu(x: f64, _: &[f64]) -> f64 {
         let (m, k, tail) = ncdf_tail(x);
         return finish(m * (tail + INV_SQRT_2PI * x), k);
     }
+    (ncdf(x) + gelu_pdf(x) * x).to_f64()
+}
+
+/// gelu and gelu' in one call, Φ computed once: exactly `(gelu(x), d_gelu(x))`.
+pub fn gelu_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if x.is_infinite() || x.abs() < 1e-300 || x < NCDF_TAIL {
+        return (gelu(x, p), d_gelu(x, p));
+    }
+    let cdf = ncdf(x);
+    let value = if x >= 8.3 { x } else { (cdf * x).to_f64() };
+    if let Some(v) = near_root(x, &roots::GELU) {
+        return (value, v);
+    }
+    (value, (cdf + gelu_pdf(x) * x).to_f64())
+}
+
+/// φ(x) for d_gelu, for NCDF_TAIL <= x: double-double exponential where Φ + xφ cancels.
+#[inline]
+fn gelu_pdf(x: f64) -> DD {
     let x2 = DD::from(x).sqr();
     // Φ + xφ cancels partly on the left (by up to ~2x next to the Taylor window):
     // there e^(-x²/2) is taken in double-double so that only erfc's rounding remains
-    let phi = if (-2.2..-0.1).contains(&x) {
+    if (-2.2..-0.1).contains(&x) {
         exp_dd(-x2.scale(0.5)) * INV_SQRT_2PI
     } else {
         let e = core_math::exp(-0.5 * x2.hi);
         (DD::from(e) - e * 0.5 * x2.lo) * INV_SQRT_2PI
-    };
-    (ncdf(x) + phi * x).to_f64()
+    }
 }
 
 // ---------------------------------------------------------------- Φ and φ
