@@ -410,3 +410,44 @@ fn completions_load_in_bash_and_the_man_page_is_roff() {
     let man = stdout_of(&["manpage", "--format", "json"]);
     assert!(man.starts_with(".ie") && man.contains(".TH actlab 1"), "{}", &man[..100]);
 }
+
+/// A program that feeds actlab and waits for the answers before sending more (a
+/// coprocess) gets every answer to what it has sent, with stdin still open.
+#[test]
+fn stream_answers_what_has_arrived_without_waiting_for_more() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("actlab"))
+        .args(["eval", "gelu", "-", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    assert_eq!(rx.recv_timeout(Duration::from_secs(10)).unwrap(), "x,gelu");
+    // rounds of various sizes: one number, a pipe's worth and more (several reads)
+    for (round, n) in [1usize, 3_000, 40_000, 7].into_iter().enumerate() {
+        let text: String = (0..n).map(|i| format!("{}.25\n", i % 50)).collect();
+        stdin.write_all(text.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        for i in 0..n {
+            let line = rx
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("round {round}: no answer for number {i} of {n} (stdin still open)"));
+            assert!(line.starts_with(&format!("{}.25,", i % 50)), "round {round}: {line}");
+        }
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod dd;
+mod exp_table;
 pub mod funcs;
 pub mod glu;
 pub mod properties;

@@ -4,6 +4,7 @@
 //! function in parts, and the normal CDF with its argument carried in two doubles.
 
 use super::dd::DD;
+use super::exp_table::{EXP_J64, INV_FACT};
 
 pub const LN2: DD = DD::new(std::f64::consts::LN_2, 2.3190468138462996e-17);
 pub const INV_SQRT2: DD = DD::new(std::f64::consts::FRAC_1_SQRT_2, -4.833646656726457e-17);
@@ -37,9 +38,9 @@ pub fn join(m: DD, k: i32) -> DD {
     if (-1000..=1000).contains(&k) { m.scale(pow2(k)) } else { DD::from(libm::scalbn(m.hi, k)) }
 }
 
-/// e^a = m · 2^k with m in [0.7, 1.42]. `precise`: m to ~1e-31 (Taylor series and
-/// squaring in double-double); otherwise m = exp(r_hi)(1 + r_lo), correctly rounded
-/// exp of the reduced argument plus the first-order correction for its low part.
+/// e^a = m · 2^k with m in [0.7, 1.42]. `precise`: m to ~1e-31 (a table of e^(j/64)
+/// and a short series, in double-double); otherwise m = exp(r_hi)(1 + r_lo), correctly
+/// rounded exp of the reduced argument plus the first-order correction for its low part.
 pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     if a.hi.is_nan() {
         return (DD::from(f64::NAN), 0);
@@ -55,7 +56,8 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     let k = (a.hi * std::f64::consts::LOG2_E + MAGIC) - MAGIC;
     let r = a - LN2 * k;
     let m = if precise {
-        expm1_reduced(r) + 1.0
+        let (t, j) = split64(r);
+        EXP_J64[j] * (expm1_small(t) + 1.0)
     } else {
         let e = core_math::exp(r.hi);
         DD::from(e) + e * r.lo
@@ -63,32 +65,32 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     (m, k as i32)
 }
 
-/// 1/2, 1/3, ..., 1/9 in double-double (mpmath), so that the series multiplies
-/// instead of dividing.
-const INV_2_TO_9: [DD; 8] = [
-    DD::new(0.5, 0.0),
-    DD::new(0.3333333333333333, 1.850371707708594e-17),
-    DD::new(0.25, 0.0),
-    DD::new(0.2, -1.1102230246251566e-17),
-    DD::new(0.16666666666666666, 9.25185853854297e-18),
-    DD::new(0.14285714285714285, 7.93016446160826e-18),
-    DD::new(0.125, 0.0),
-    DD::new(0.1111111111111111, 6.1679056923619804e-18),
-];
+/// r = j/64 + t with |t| <= 1/128: (t, the index of e^(j/64) in EXP_J64). |r| <= 0.36.
+#[inline]
+fn split64(r: DD) -> (DD, usize) {
+    let j = (r.hi * 64.0).round();
+    (r - j / 64.0, (j as i64 + 23) as usize)
+}
 
-/// e^r - 1 for |r| <= 0.36, to about 1e-31 relative: Taylor series of e^(r/1024) - 1
-/// followed by ten doublings (e^2s - 1 = p (p + 2)).
+/// e^t - 1 for |t| <= 1/128, to about 1e-32 relative: the series to t^11, the terms
+/// from t^7 on (below 4e-19) in plain doubles, the rest in double-double.
+#[inline]
+fn expm1_small(t: DD) -> DD {
+    let h = t.hi;
+    let q = 1.0 / 5040.0 + h * (1.0 / 40320.0 + h * (1.0 / 362880.0 + h * (1.0 / 3628800.0 + h * (1.0 / 39916800.0))));
+    let mut p = DD::from(q);
+    for c in INV_FACT[1..].iter().rev() {
+        p = p * t + *c;
+    }
+    p * t
+}
+
+/// e^r - 1 for |r| <= 0.36, to about 1e-31 relative: e^(j/64)(e^t - 1) + (e^(j/64) - 1).
 fn expm1_reduced(r: DD) -> DD {
-    let s = r.scale(1.0 / 1024.0);
-    let mut p = DD::ONE;
-    for inv in INV_2_TO_9.iter().rev() {
-        p = p * s * *inv + 1.0;
-    }
-    let mut p = p * s;
-    for _ in 0..10 {
-        p = p * (p + 2.0);
-    }
-    p
+    let (t, j) = split64(r);
+    let em = expm1_small(t);
+    const J0: usize = 23; // the index of e^0
+    if j == J0 { em } else { EXP_J64[j] * em + (EXP_J64[j] - 1.0) }
 }
 
 /// e^a in double-double (a well inside the normal range).
@@ -209,20 +211,21 @@ mod tests {
     }
 
     #[test]
-    fn reciprocals_are_exact_to_double_double() {
-        for (i, inv) in INV_2_TO_9.iter().enumerate() {
-            let one = *inv * (i as f64 + 2.0) - 1.0;
-            assert!(one.hi.abs() < 1e-31, "1/{}: {:?}", i + 2, one);
-        }
-    }
-
-    #[test]
     fn exp_rough_is_good_to_2_pow_minus_22() {
         for i in 0..=70_000 {
             let a = -(i as f64) * 0.01 * 1.000_000_3;
             let e = exp_rough(a);
             let want = core_math::exp(a);
             assert!(((e - want) / want).abs() < 2f64.powi(-22), "e^{a}: {e} vs {want}");
+        }
+    }
+
+    #[test]
+    fn exp_dd_times_exp_dd_of_minus_is_one() {
+        for i in -4000..=4000 {
+            let a = DD::from(i as f64 * 0.01 * 1.000_000_3);
+            let one = exp_dd(a) * exp_dd(-a) - 1.0;
+            assert!(one.hi.abs() < 1e-30, "e^{:?}: {:?}", a.hi, one);
         }
     }
 

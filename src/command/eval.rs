@@ -114,6 +114,8 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
             XItem::Stdin if sink.separator().is_some() => {
                 let input = ctx.stdin.as_deref_mut().expect("checked above");
                 let sep = sink.separator().unwrap_or(b',');
+                // the header (and rows so far) show before the first wait for input
+                sink.flush()?;
                 let cell = std::cell::RefCell::new(&mut *sink);
                 let emit = std::cell::RefCell::new(&mut emit);
                 super::stream::delimited(

@@ -131,11 +131,10 @@ pub fn delimited(
             };
             len += n;
             eof = n == 0;
-            // a fast producer (a full pipe, a file): gather a bigger chunk before working;
-            // a slow one (a person typing): answer at once
-            if !eof && n >= 32768 && len + 65536 <= buf.len() {
-                continue;
-            }
+            // work on whatever the read brought (a file: a whole chunk; a pipe: what the
+            // producer has written so far): never wait for more input before answering
+            // what has arrived, so a program that feeds actlab and waits for the answers
+            // (a coprocess) cannot deadlock with it
             // whole tokens end at the last whitespace (or at EOF)
             let cut =
                 if eof { len } else { buf[..len].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1) };
