@@ -37,6 +37,14 @@ fn report(err: &mut dyn Write, color: bool, e: &Error) {
 }
 
 fn main() {
+    #[cfg(all(target_arch = "x86_64", target_feature = "fma"))]
+    if !std::arch::is_x86_feature_detected!("fma") {
+        eprintln!(
+            "actlab: this build uses the FMA instruction (see .cargo/config.toml), which this CPU lacks; \
+             rebuild with RUSTFLAGS=\"\" cargo build --release"
+        );
+        std::process::exit(1);
+    }
     std::process::exit(real_main());
 }
 
