@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end benchmarks behind docs/performance.md (hyperfine; needs python3 with
-# numpy and scipy for the comparison). Run from the repository root:
-#   bash bench/run.sh            # everything
+# End-to-end benchmarks behind docs/performance.md (hyperfine; the NumPy comparison
+# needs python3 with numpy and scipy). Run from the repository root:
+#   bash bench/run.sh            # everything, 10 million values
 #   N=1000000 bash bench/run.sh  # a smaller input
+#   SKIP_NUMPY=1 bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install hyperfine)"; exit 1; }
@@ -17,25 +18,32 @@ r = random.Random(1)
 n = int(sys.argv[1])
 sys.stdout.write("\n".join(repr(r.uniform(-10, 10)) for _ in range(n)) + "\n")
 PY
-echo "## $N doubles, full precision, one per line"
-hyperfine --warmup 1 --runs 5 \
+echo "## $N doubles in full precision, one per line, uniform on [-10, 10]"
+echo "## from a file (< file), output to /dev/null"
+hyperfine --warmup 1 --runs 10 \
   "$A eval identity - --format csv < $IN > /dev/null" \
   "$A eval gelu - --format csv < $IN > /dev/null" \
   "$A eval gelu - --format tsv < $IN > /dev/null" \
   "$A deriv identity - --format csv < $IN > /dev/null" \
   "$A deriv gelu - --format csv < $IN > /dev/null"
-echo "## memory (max RSS) for eval gelu"
-/usr/bin/time -f "max RSS %M KB" "$A" eval gelu - --format csv < "$IN" > /dev/null
-if python3 -c "import numpy, scipy" 2>/dev/null; then
-  echo "## NumPy/SciPy pipeline on the first 1e6 values (it holds all input in memory)"
-  head -1000000 "$IN" > "$IN.1m"
-  hyperfine --warmup 1 --runs 3 \
-    "python3 bench/numpy_gelu.py < $IN.1m > /dev/null" \
-    "$A eval gelu - --format csv < $IN.1m > /dev/null"
-  rm -f "$IN.1m"
+echo "## from a pipe (cat file |): cat itself takes CPU time on the same two cores"
+hyperfine --warmup 1 --runs 5 \
+  "cat $IN | $A eval identity - --format csv > /dev/null" \
+  "cat $IN | $A eval gelu - --format csv > /dev/null"
+echo "## memory (max RSS)"
+/usr/bin/time -f "eval gelu:  max RSS %M KB" "$A" eval gelu - --format csv < "$IN" > /dev/null
+/usr/bin/time -f "deriv gelu: max RSS %M KB" "$A" deriv gelu - --format csv < "$IN" > /dev/null
+if [ -z "${SKIP_NUMPY:-}" ] && python3 -c "import numpy, scipy" 2>/dev/null; then
+  echo "## the NumPy/SciPy pipeline on the same input (it holds all of it in memory)"
+  hyperfine --warmup 0 --runs 3 \
+    "python3 bench/numpy_gelu.py < $IN > /dev/null" \
+    "python3 bench/numpy_gelu.py --deriv < $IN > /dev/null"
+  /usr/bin/time -f "NumPy gelu: max RSS %M KB" python3 bench/numpy_gelu.py < "$IN" > /dev/null
 fi
 echo "## start-up"
-hyperfine -N --warmup 20 --runs 200 "$A eval gelu 1.5"
+hyperfine -N --warmup 20 --runs 300 "$A eval gelu 1.5"
+echo "## a large range, first rows (the table shows the first rows and says how many it left out)"
+hyperfine -N --warmup 3 --runs 20 "$A eval gelu -1e6..1e6:0.001"
 echo "## gradient chains"
 hyperfine --warmup 1 --runs 5 \
   "$A chain sigmoid 1000000 --at 0 > /dev/null" \

@@ -76,6 +76,9 @@ def main():
                 err = abs(float((mp.mpf(got) - mp.mpf(hi) - mp.mpf(lo)) / mp.mpf(ulp(hi))))
                 if (got == 0) != (hi == 0) or (got != 0 and (got > 0) != (hi > 0)):
                     bad += 1
+                # a negative value that underflows rounds to -0 (an exact 0 is written +0)
+                if hi == 0 and got == 0 and math.copysign(1, hi) < 0 < math.copysign(1, got):
+                    bad += 1
                 if err > mx:
                     mx, at = err, x
             worst = max(worst, mx)

@@ -46,7 +46,9 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
         return (DD::from(f64::NAN), 0);
     }
     if a.hi < -1200.0 {
-        return (DD::from(0.0), 0);
+        // 1 · 2^-1000000: zero once scaled (even after a factor of 1e308), but with the
+        // sign of whatever multiplies it (x·Φ(x) for x = -1e6 must give -0, as for x = -40)
+        return (DD::ONE, -1_000_000);
     }
     if a.hi > 1200.0 {
         return (DD::from(f64::INFINITY), 0);
