@@ -38,6 +38,23 @@ fn deriv(bencher: divan::Bencher, name: &str) {
     bencher.bench(|| xs.iter().map(|x| a.deriv(black_box(*x), &p)).sum::<f64>());
 }
 
+/// Value and derivative in one call (what `deriv` and the chains use): fused where the
+/// catalogue entry has `both` (GELU computes Φ once), else the two apart.
+#[divan::bench(args = names(), counter = divan::counter::ItemsCount::new(1024usize))]
+fn value_and_deriv(bencher: divan::Bencher, name: &str) {
+    let a = actlab::activation::lookup(name).unwrap();
+    let p: Params = a.default_params();
+    let xs = inputs();
+    bencher.bench(|| {
+        xs.iter()
+            .map(|x| {
+                let (v, d) = a.value_and_deriv(black_box(*x), &p);
+                v + d
+            })
+            .sum::<f64>()
+    });
+}
+
 /// The correctly rounded primitives underneath (core-math), for comparison.
 #[divan::bench(args = ["exp", "expm1", "log1p", "tanh", "erfc", "std_exp"], counter = divan::counter::ItemsCount::new(1024usize))]
 fn primitive(bencher: divan::Bencher, name: &str) {
