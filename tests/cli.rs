@@ -451,3 +451,21 @@ fn stream_answers_what_has_arrived_without_waiting_for_more() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+/// A long range in CSV/TSV goes through the two-thread stream; its rows are exactly the
+/// rows the same x values give through stdin (and, for a short range, the ordinary path).
+#[test]
+fn range_stream_matches_stdin_rows() {
+    for (f, range, fmt) in [
+        ("deriv", "-3..7:0.00007", "csv"), // 142,858 points: several chunks
+        ("eval", "-40..40:0.0005", "tsv"), // tails and the middle
+        ("deriv", "-1..1:0.0005", "csv"),  // 4001 points: the ordinary path
+    ] {
+        let out = stdout_of(&[f, "gelu,silu,relu", range, "--format", fmt]);
+        let sep = if fmt == "csv" { ',' } else { '\t' };
+        let xs: String = out.lines().skip(1).map(|l| format!("{}\n", l.split(sep).next().unwrap())).collect();
+        let via_stdin = actlab().args([f, "gelu,silu,relu", "-", "--format", fmt]).write_stdin(xs).output().unwrap();
+        assert!(via_stdin.status.success());
+        assert_eq!(out, String::from_utf8(via_stdin.stdout).unwrap(), "{f} {range} {fmt}");
+    }
+}

@@ -99,6 +99,12 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
     for item in &items {
         match item {
             XItem::Number(x) => emit(*x, sink)?,
+            XItem::Range(r) if r.count >= 4096 && sink.separator().is_some() => {
+                let spec =
+                    super::stream::Spec { funcs: &funcs, deriv: with_deriv, sep: sink.separator().unwrap_or(b',') };
+                super::stream::range(r, spec, |bytes| sink.raw(bytes))?;
+                sink.flush()?;
+            }
             XItem::Range(r) => {
                 for i in 0..r.count {
                     if i % 65536 == 0 {
@@ -120,9 +126,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                 let emit = std::cell::RefCell::new(&mut emit);
                 super::stream::delimited(
                     input,
-                    &funcs,
-                    with_deriv,
-                    sep,
+                    super::stream::Spec { funcs: &funcs, deriv: with_deriv, sep },
                     |bytes| {
                         let mut s = cell.borrow_mut();
                         s.raw(bytes)?;

@@ -1,78 +1,40 @@
-//! The fast streaming path: numbers from stdin to CSV/TSV rows, on both cores.
+//! The fast streaming path: CSV/TSV rows for numbers from stdin or for a range, on
+//! both cores.
 //!
-//! Input is read in chunks (whatever the pipe has, up to 1 MiB); each chunk's whole
-//! tokens are split in two halves at a whitespace boundary, one half parsed,
-//! computed and formatted on a second thread while this thread does the other, and
-//! the two outputs are written in order. Memory stays bounded (two chunks) however
-//! long the input; results are flushed after every chunk, so they appear as input
-//! arrives. Any bad token sends the chunk through the ordinary path for a precise
-//! message.
+//! Input is read in chunks (whatever one read brings, up to 1 MiB); each chunk's whole
+//! tokens are split in two halves at a whitespace boundary, one half parsed, computed
+//! and formatted by a helper thread while this thread does the other, and the two
+//! outputs are written in order. A range is cut into chunks of points the same way.
+//! Memory stays bounded (a chunk per thread) however long the input; results are
+//! written after every chunk, so they appear as input arrives. Any bad token sends its
+//! chunk through the ordinary path for a precise message.
 
 use super::Error;
+use super::input::Range;
 use crate::activation::{Activation, Params};
 use crate::render::num::{MAX_LEN, Out};
 use std::io::Read;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 const CHUNK: usize = 1 << 20;
+/// Points of a range per chunk (about as many as a 1 MiB chunk of full-precision input).
+const RANGE_CHUNK: u64 = 1 << 16;
 
-/// Parse, compute and format one run of whitespace-separated tokens, in three passes
-/// (parse all, compute all, format all: each pass keeps its own code and branch
-/// history hot, which is measurably faster than doing one value at a time).
-/// Ok(the number of lines it spans); Err(()) if a token is not a plain finite number (the caller re-runs the chunk
-/// through the ordinary path, which decides about words like `inf` and names a bad token).
-fn work(
-    text: &[u8],
-    funcs: &[(&'static Activation, Params)],
-    deriv: bool,
-    sep: u8,
-    bufs: &mut Bufs,
-) -> Result<u64, ()> {
-    let Bufs { xs, ys, out } = bufs;
-    xs.clear();
-    let n = text.len();
-    let mut i = 0;
-    let mut lines = 0;
-    loop {
-        while i < n && text[i].is_ascii_whitespace() {
-            lines += (text[i] == b'\n') as u64;
-            i += 1;
-        }
-        if i == n {
-            break;
-        }
-        // the longest prefix that is a number must be the whole token
-        let (x, used) = fast_float2::parse_partial::<f64, _>(&text[i..]).map_err(|_| ())?;
-        i += used;
-        if !x.is_finite() || (i < n && !text[i].is_ascii_whitespace()) {
-            return Err(());
-        }
-        xs.push(x);
-    }
-    let cols = funcs.len() * (1 + deriv as usize);
-    ys.clear();
-    ys.resize(xs.len() * cols, 0.0);
-    for (c, (f, p)) in funcs.iter().enumerate() {
-        if deriv {
-            for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
-                (row[2 * c], row[2 * c + 1]) = f.value_and_deriv(*x, p);
-            }
-        } else {
-            for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
-                row[c] = f.value(*x, p);
-            }
-        }
-    }
-    out.clear();
-    for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
-        out.reserve((1 + cols) * (MAX_LEN + 1));
-        out.number(*x);
-        for y in row {
-            out.push(sep);
-            out.number(*y);
-        }
-        out.push(b'\n');
-    }
-    Ok(lines)
+/// What to compute and how to print it.
+#[derive(Clone, Copy)]
+pub struct Spec<'a> {
+    pub funcs: &'a [(&'static Activation, Params)],
+    pub deriv: bool,
+    pub sep: u8,
+}
+
+/// Where a chunk's x values come from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// Whitespace-separated tokens.
+    Text(&'a [u8]),
+    /// Points `from..to` of a range.
+    Points(&'a Range, u64, u64),
 }
 
 /// One thread's buffers, kept across chunks.
@@ -83,40 +45,184 @@ struct Bufs {
     out: Out,
 }
 
-/// A job for the helper thread: its text, its buffers and, back, its result.
+impl Bufs {
+    /// Parse (or generate), compute and format one chunk, in three passes (each keeps
+    /// its own code and branch history hot, which is measurably faster than one value
+    /// at a time). Ok(the number of lines of text it spans); Err(()) if a token is not a
+    /// plain finite number (the caller re-runs the chunk through the ordinary path,
+    /// which decides about words like `inf` and names a bad token).
+    fn run(&mut self, src: Source, spec: &Spec) -> Result<u64, ()> {
+        let Bufs { xs, ys, out } = self;
+        xs.clear();
+        let lines = match src {
+            Source::Text(text) => parse(text, xs)?,
+            Source::Points(r, from, to) => {
+                xs.extend((from..to).map(|i| r.point(i)));
+                0
+            }
+        };
+        let Spec { funcs, deriv, sep } = *spec;
+        let cols = funcs.len() * (1 + deriv as usize);
+        ys.clear();
+        ys.resize(xs.len() * cols, 0.0);
+        for (c, (f, p)) in funcs.iter().enumerate() {
+            if deriv {
+                for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                    (row[2 * c], row[2 * c + 1]) = f.value_and_deriv(*x, p);
+                }
+            } else {
+                for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                    row[c] = f.value(*x, p);
+                }
+            }
+        }
+        out.clear();
+        for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
+            out.reserve((1 + cols) * (MAX_LEN + 1));
+            out.number(*x);
+            for y in row {
+                out.push(sep);
+                out.number(*y);
+            }
+            out.push(b'\n');
+        }
+        Ok(lines)
+    }
+}
+
+/// The numbers of `text` into `xs`; Ok(the newlines seen), Err(()) at a token that is
+/// not a plain finite number.
+fn parse(text: &[u8], xs: &mut Vec<f64>) -> Result<u64, ()> {
+    let n = text.len();
+    let mut i = 0;
+    let mut lines = 0;
+    loop {
+        while i < n && text[i].is_ascii_whitespace() {
+            lines += (text[i] == b'\n') as u64;
+            i += 1;
+        }
+        if i == n {
+            return Ok(lines);
+        }
+        // the longest prefix that is a number must be the whole token
+        let (x, used) = fast_float2::parse_partial::<f64, _>(&text[i..]).map_err(|_| ())?;
+        i += used;
+        if !x.is_finite() || (i < n && !text[i].is_ascii_whitespace()) {
+            return Err(());
+        }
+        xs.push(x);
+    }
+}
+
+/// A job for the helper thread: its input, its buffers and, back, its result.
 struct Job {
     text: Vec<u8>,
+    points: Option<(Range, u64, u64)>,
     bufs: Bufs,
     result: Result<u64, ()>,
 }
 
+/// This thread's side of a helper thread that lives as long as the stream (a thread
+/// started per chunk often began on the busy core and lost a quarter of the gain).
+struct Helper {
+    to: Sender<Box<Job>>,
+    from: Receiver<Box<Job>>,
+    /// The job's box while it is here, so its buffers are reused.
+    job: Option<Box<Job>>,
+    /// This thread's own buffers.
+    mine: Bufs,
+}
+
+/// The two outputs in order and the lines of text they span, or Err(()) for a bad token.
+type Halves<'a> = Result<(u64, [&'a [u8]; 2]), ()>;
+
+const STOPPED: &str = "internal error: the helper thread stopped";
+
+impl Helper {
+    /// Run a scope with a helper thread for `spec`.
+    fn with<R>(spec: Spec, f: impl FnOnce(&mut Helper) -> R) -> R {
+        std::thread::scope(|scope| {
+            let (to, jobs) = channel::<Box<Job>>();
+            let (done, from) = channel::<Box<Job>>();
+            scope.spawn(move || {
+                for mut job in jobs {
+                    let src = match &job.points {
+                        Some((r, from, to)) => Source::Points(r, *from, *to),
+                        None => Source::Text(&job.text),
+                    };
+                    let mut bufs = std::mem::take(&mut job.bufs);
+                    job.result = bufs.run(src, &spec);
+                    job.bufs = bufs;
+                    if done.send(job).is_err() {
+                        break;
+                    }
+                }
+            });
+            let job = Job { text: Vec::new(), points: None, bufs: Bufs::default(), result: Ok(0) };
+            f(&mut Helper { to, from, job: Some(Box::new(job)), mine: Bufs::default() })
+        })
+    }
+
+    /// `a` on the helper while `b` runs here (both here if they are small); then the two
+    /// outputs in order, or Err(()) if either had a bad token.
+    fn split(&mut self, a: Source, b: Source, spec: &Spec) -> Result<Halves<'_>, Error> {
+        let mut job = self.job.take().ok_or_else(|| Error::Failed(STOPPED.into()))?;
+        let big = match a {
+            Source::Text(t) => t.len() > 4096,
+            Source::Points(_, from, to) => to - from > 256,
+        };
+        let (ra, rb) = if big {
+            match a {
+                Source::Text(t) => {
+                    job.text.clear();
+                    job.text.extend_from_slice(t);
+                    job.points = None;
+                }
+                Source::Points(r, from, to) => job.points = Some((r.clone(), from, to)),
+            }
+            self.to.send(job).map_err(|_| Error::Failed(STOPPED.into()))?;
+            let rb = self.mine.run(b, spec);
+            job = self.from.recv().map_err(|_| Error::Failed(STOPPED.into()))?;
+            (job.result, rb)
+        } else {
+            (job.bufs.run(a, spec), self.mine.run(b, spec))
+        };
+        let job = self.job.insert(job);
+        Ok(match (ra, rb) {
+            (Ok(la), Ok(lb)) => Ok((la + lb, [job.bufs.out.as_bytes(), self.mine.out.as_bytes()])),
+            _ => Err(()),
+        })
+    }
+}
+
+/// Rows for the points of `r` through `write`, chunk by chunk.
+pub fn range(r: &Range, spec: Spec, mut write: impl FnMut(&[u8]) -> std::io::Result<()>) -> Result<(), Error> {
+    Helper::with(spec, |helper| {
+        let mut i = 0;
+        while i < r.count {
+            let n = RANGE_CHUNK.min(r.count - i);
+            let mid = i + n / 2;
+            let halves = helper.split(Source::Points(r, i, mid), Source::Points(r, mid, i + n), &spec)?;
+            let (_, [a, b]) =
+                halves.map_err(|_| Error::Failed("internal error: a range point is not a number".into()))?;
+            write(a)?;
+            write(b)?;
+            super::check_interrupt()?;
+            i += n;
+        }
+        Ok(())
+    })
+}
+
 /// Stream numbers from `input` as rows of `sep`-separated text through `write`.
 /// `slow` handles a chunk with a bad token (and reports it precisely).
-///
-/// A helper thread lives as long as the stream (a thread started per chunk often
-/// began on the busy core and lost a third of the gain); it gets the first half of
-/// every big chunk, copied, while this thread does the second half.
 pub fn delimited(
     input: &mut dyn Read,
-    funcs: &[(&'static Activation, Params)],
-    deriv: bool,
-    sep: u8,
+    spec: Spec,
     mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
     mut slow: impl FnMut(&[u8], u64) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    std::thread::scope(|scope| {
-        let (to_helper, jobs) = std::sync::mpsc::channel::<Box<Job>>();
-        let (done, from_helper) = std::sync::mpsc::channel::<Box<Job>>();
-        scope.spawn(move || {
-            for mut job in jobs {
-                job.result = work(&job.text, funcs, deriv, sep, &mut job.bufs);
-                if done.send(job).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut spare = Some(Box::new(Job { text: Vec::new(), bufs: Bufs::default(), result: Ok(0) }));
-        let mut mine = Box::<Bufs>::default();
+    Helper::with(spec, |helper| {
         let mut buf = vec![0u8; CHUNK];
         let mut len = 0;
         let mut line = 1u64;
@@ -134,8 +240,8 @@ pub fn delimited(
             // work on whatever the read brought (a file: a whole chunk; a pipe: what the
             // producer has written so far): never wait for more input before answering
             // what has arrived, so a program that feeds actlab and waits for the answers
-            // (a coprocess) cannot deadlock with it
-            // whole tokens end at the last whitespace (or at EOF)
+            // (a coprocess) cannot deadlock with it.
+            // Whole tokens end at the last whitespace (or at EOF).
             let cut =
                 if eof { len } else { buf[..len].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1) };
             if cut == 0 {
@@ -147,28 +253,17 @@ pub fn delimited(
             let text = &buf[..cut];
             let mid = text[..text.len() / 2].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1);
             let (a, b) = text.split_at(mid);
-            let mut job = spare.take().expect("the helper's job is back");
-            let (ra, rb) = if a.len() > 4096 {
-                job.text.clear();
-                job.text.extend_from_slice(a);
-                to_helper.send(job).map_err(|_| Error::Failed("internal error: the helper thread stopped".into()))?;
-                let rb = work(b, funcs, deriv, sep, &mut mine);
-                job = from_helper
-                    .recv()
-                    .map_err(|_| Error::Failed("internal error: the helper thread stopped".into()))?;
-                (job.result, rb)
-            } else {
-                (work(a, funcs, deriv, sep, &mut job.bufs), work(b, funcs, deriv, sep, &mut mine))
-            };
-            if let (Ok(la), Ok(lb)) = (ra, rb) {
-                write(job.bufs.out.as_bytes())?;
-                write(mine.out.as_bytes())?;
-                line += la + lb;
-            } else {
-                slow(text, line)?;
-                line += text.iter().filter(|b| **b == b'\n').count() as u64;
+            match helper.split(Source::Text(a), Source::Text(b), &spec)? {
+                Ok((lines, [out_a, out_b])) => {
+                    write(out_a)?;
+                    write(out_b)?;
+                    line += lines;
+                }
+                Err(()) => {
+                    slow(text, line)?;
+                    line += text.iter().filter(|b| **b == b'\n').count() as u64;
+                }
             }
-            spare = Some(job);
             super::check_interrupt()?;
             buf.copy_within(cut..len, 0);
             len -= cut;
@@ -187,7 +282,7 @@ mod tests {
         let f = crate::activation::lookup("identity").unwrap();
         let funcs = [(f, f.default_params())];
         let mut bufs = Bufs::default();
-        work(token.as_bytes(), &funcs, false, b',', &mut bufs).ok()?;
+        bufs.run(Source::Text(token.as_bytes()), &Spec { funcs: &funcs, deriv: false, sep: b',' }).ok()?;
         Some(bufs.xs[0])
     }
 
