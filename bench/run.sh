@@ -44,6 +44,8 @@ echo "## start-up"
 hyperfine -N --warmup 20 --runs 300 "$A eval gelu 1.5"
 echo "## a large range, first rows (the table shows the first rows and says how many it left out)"
 hyperfine -N --warmup 3 --runs 20 "$A eval gelu -1e6..1e6:0.001"
+echo "## a range of 10 million points, every row as CSV"
+hyperfine --warmup 1 --runs 5 "$A eval gelu -5..5:0.000001 --format csv > /dev/null"
 echo "## gradient chains"
 hyperfine --warmup 1 --runs 5 \
   "$A chain sigmoid 1000000 --at 0 > /dev/null" \
