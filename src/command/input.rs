@@ -120,9 +120,15 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
     }
     let span = (end - start) / step;
     if !span.is_finite() || span >= MAX_RANGE_POINTS as f64 {
+        let points = span.floor() + 1.0;
+        // the exact count while a double holds it (0..1e10:1 has 10000000001, not "1e10")
+        let points = if points < 1e15 {
+            format!("{points:.0}")
+        } else {
+            format!("about {}", crate::render::num::significant(points, 3))
+        };
         return Err(format!(
-            "range '{s}' has {} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step",
-            crate::render::num::significant(span.floor() + 1.0, 3)
+            "range '{s}' has {points} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step"
         ));
     }
     let nearest = span.round();
