@@ -29,7 +29,8 @@ hyperfine --warmup 1 --runs 10 \
 echo "## from a pipe (cat file |): cat itself takes CPU time on the same two cores"
 hyperfine --warmup 1 --runs 5 \
   "cat $IN | $A eval identity - --format csv > /dev/null" \
-  "cat $IN | $A eval gelu - --format csv > /dev/null"
+  "cat $IN | $A eval gelu - --format csv > /dev/null" \
+  "cat $IN | $A deriv gelu - --format csv > /dev/null"
 echo "## memory (max RSS)"
 /usr/bin/time -f "eval gelu:  max RSS %M KB" "$A" eval gelu - --format csv < "$IN" > /dev/null
 /usr/bin/time -f "deriv gelu: max RSS %M KB" "$A" deriv gelu - --format csv < "$IN" > /dev/null
