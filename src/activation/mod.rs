@@ -1,8 +1,9 @@
 //! Activation functions: the catalogue, lookup by name, and evaluation.
 //!
 //! Every function is one [`Activation`] entry in [`catalogue::CATALOGUE`]: name,
-//! aliases, parameters with defaults, value, derivative, formula text and
-//! properties. Adding a function is adding one entry there.
+//! aliases, parameters with defaults, value, derivative (and, optionally, the two
+//! fused in one call where they share work), formula text and properties. Adding a
+//! function is adding one entry there.
 
 pub mod catalogue;
 pub mod dd;
