@@ -10,17 +10,17 @@ pub fn shortest(x: f64) -> String {
 /// As [`shortest`], into a reusable buffer (no allocation).
 #[inline]
 pub fn shortest_into(x: f64, buf: &mut zmij::Buffer) -> &str {
-    if x.is_nan() {
-        return "nan";
+    if x.is_finite() {
+        // one test on the hot path; zmij writes ±0 as "0.0" and "-0.0"
+        let s = buf.format_finite(x);
+        s.strip_suffix(".0").unwrap_or(s)
+    } else if x.is_nan() {
+        "nan"
+    } else if x > 0.0 {
+        "inf"
+    } else {
+        "-inf"
     }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0" } else { "0" };
-    }
-    let s = buf.format_finite(x);
-    s.strip_suffix(".0").unwrap_or(s)
 }
 
 /// A growable byte buffer written at a position, for the streaming path: numbers are
@@ -56,13 +56,7 @@ impl Out {
     /// caller has reserved [`MAX_LEN`] bytes.
     #[inline]
     pub fn number(&mut self, x: f64) {
-        let mut special = zmij::Buffer::new();
-        let s = if x.is_finite() {
-            let s = self.fmt.format_finite(x).as_bytes();
-            s.strip_suffix(b".0").unwrap_or(s)
-        } else {
-            shortest_into(x, &mut special).as_bytes()
-        };
+        let s = shortest_into(x, &mut self.fmt).as_bytes();
         let end = self.len + s.len();
         copy_short(&mut self.buf[self.len..end], s);
         self.len = end;
