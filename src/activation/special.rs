@@ -53,9 +53,7 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     if a.hi > 1200.0 {
         return (DD::from(f64::INFINITY), 0);
     }
-    // round to nearest integer without a libm call (|a.hi| <= 1200)
-    const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52
-    let k = (a.hi * std::f64::consts::LOG2_E + MAGIC) - MAGIC;
+    let k = round_int(a.hi * std::f64::consts::LOG2_E);
     let r = a - LN2 * k;
     let m = if precise {
         let (t, j) = split64(r);
@@ -65,6 +63,13 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
         DD::from(e) + e * r.lo
     };
     (m, k as i32)
+}
+
+/// The nearest integer to v (|v| < 2^51), without a libm call.
+#[inline]
+fn round_int(v: f64) -> f64 {
+    const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52
+    (v + MAGIC) - MAGIC
 }
 
 /// r = j/64 + t with |t| <= 1/128: (t, the index of e^(j/64) in EXP_J64). |r| <= 0.36.
@@ -160,15 +165,14 @@ pub fn exp_rough(a: f64) -> f64 {
     if !(-700.0..=0.0).contains(&a) {
         return core_math::exp(a);
     }
-    const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52: round to an integer
-    let k = (a * std::f64::consts::LOG2_E + MAGIC) - MAGIC;
+    let k = round_int(a * std::f64::consts::LOG2_E); // >= -1010
     let r = a - k * std::f64::consts::LN_2; // |r| <= 0.35
     // Taylor to degree 7: relative error below 0.35^8/8! < 2^-31
     let p = 1.0
         + r * (1.0
             + r * (0.5
                 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    p * f64::from_bits(((k as i64 + 1023) as u64) << 52)
+    p * pow2(k as i32)
 }
 
 /// Below this x, Φ(x) leaves the normal range: use the scaled tail.

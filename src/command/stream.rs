@@ -146,13 +146,12 @@ impl Helper {
             let (done, from) = channel::<Box<Job>>();
             scope.spawn(move || {
                 for mut job in jobs {
-                    let src = match &job.points {
+                    let Job { text, points, bufs, result } = &mut *job;
+                    let src = match points {
                         Some((r, from, to)) => Source::Points(r, *from, *to),
-                        None => Source::Text(&job.text),
+                        None => Source::Text(text),
                     };
-                    let mut bufs = std::mem::take(&mut job.bufs);
-                    job.result = bufs.run(src, &spec);
-                    job.bufs = bufs;
+                    *result = bufs.run(src, &spec);
                     if done.send(job).is_err() {
                         break;
                     }

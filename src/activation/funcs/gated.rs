@@ -31,6 +31,10 @@ fn near_root(x: f64, r: &Root) -> Option<f64> {
 
 // ---------------------------------------------------------------- GELU (exact)
 
+/// From here up Φ(x) > 1 - 5.2e-17: x·Φ(x) is within a quarter of the gap below x, so
+/// gelu(x) rounds to x.
+const GELU_IS_X: f64 = 8.3;
+
 pub fn gelu(x: f64, _: &[f64]) -> f64 {
     if x.is_infinite() {
         return if x > 0.0 { x } else { -0.0 };
@@ -42,8 +46,7 @@ pub fn gelu(x: f64, _: &[f64]) -> f64 {
         let (m, k, tail) = ncdf_tail(x);
         return finish(m * tail * x, k);
     }
-    if x >= 8.3 {
-        // Φ(x) > 1 - 5.2e-17: x·Φ(x) is within a quarter of the gap below x, so it rounds to x
+    if x >= GELU_IS_X {
         return x;
     }
     (ncdf(x) * x).to_f64()
@@ -70,7 +73,7 @@ pub fn gelu_both(x: f64, p: &[f64]) -> (f64, f64) {
         return (gelu(x, p), d_gelu(x, p));
     }
     let cdf = ncdf(x);
-    let value = if x >= 8.3 { x } else { (cdf * x).to_f64() };
+    let value = if x >= GELU_IS_X { x } else { (cdf * x).to_f64() };
     if let Some(v) = near_root(x, &roots::GELU) {
         return (value, v);
     }
