@@ -32,9 +32,18 @@ fn ulp_error(got: f64, hi: f64, lo: f64) -> f64 {
     if !got.is_finite() {
         return f64::INFINITY;
     }
-    // scale up to keep (got - hi) - lo exact in the subnormal range
-    let s = 2f64.powi(600);
+    // scale small values up to keep (got - hi) - lo exact in the subnormal range (not
+    // large ones: they would overflow, and a NaN error would pass every bound)
+    let s = if hi.abs() < 1.0 { 2f64.powi(600) } else { 1.0 };
     (((got * s - hi * s) - lo * s) / (ulp(hi) * s)).abs()
+}
+
+/// The fixture's rows: (function, "value" or "deriv", x, exact hi, exact lo).
+fn reference() -> impl Iterator<Item = (&'static str, &'static str, f64, f64, f64)> {
+    include_str!("fixtures/reference.tsv").lines().filter(|l| !l.starts_with('#')).map(|line| {
+        let f: Vec<&str> = line.split('\t').collect();
+        (f[0], f[1], f[2].parse().unwrap(), f[3].parse().unwrap(), f[4].parse().unwrap())
+    })
 }
 
 #[derive(Default)]
@@ -47,14 +56,8 @@ struct Stat {
 
 #[test]
 fn every_function_within_two_ulp() {
-    let text = include_str!("fixtures/reference.tsv");
     let mut stats: BTreeMap<(String, String), Stat> = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let (name, kind) = (f[0], f[1]);
-        let x: f64 = f[2].parse().unwrap();
-        let hi: f64 = f[3].parse().unwrap();
-        let lo: f64 = f[4].parse().unwrap();
+    for (name, kind, x, hi, lo) in reference() {
         let a = lookup(name).unwrap();
         let p = a.default_params();
         let got = if kind == "value" { a.value(x, &p) } else { a.deriv(x, &p) };
@@ -94,4 +97,31 @@ fn every_function_within_two_ulp() {
     }
     assert!(stats.len() >= 48, "the reference covers too few functions");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// GELU, Φ and GELU' (outside the window about its zero, where a Taylor expansion
+/// takes over) carry Φ unrounded to one final rounding for x >= -37.4 (src/activation/
+/// erfc.rs): within a hair of half an ulp, i.e. correctly rounded but for rare cases.
+#[test]
+fn gelu_and_normal_cdf_round_once() {
+    let mut worst: BTreeMap<(&str, &str), f64> = BTreeMap::new();
+    for (name, kind, x, hi, lo) in reference() {
+        let window = kind == "deriv" && (x + 0.7518).abs() < 0.61;
+        let once = match name {
+            "gelu" => !window,
+            "normal_cdf" => kind == "value",
+            _ => false,
+        };
+        if !once || !x.is_finite() || x < -37.4 {
+            continue;
+        }
+        let a = lookup(name).unwrap();
+        let p = a.default_params();
+        let got = if kind == "value" { a.value(x, &p) } else { a.deriv(x, &p) };
+        let err = ulp_error(got, hi, lo);
+        assert!(err < 0.55, "{name} {kind} at x = {x:e}: {err:.3} ulp");
+        let w = worst.entry((name, kind)).or_default();
+        *w = w.max(err);
+    }
+    assert_eq!(worst.len(), 3, "the fixture has points for all three: {worst:?}");
 }

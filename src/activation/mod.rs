@@ -7,6 +7,10 @@
 
 pub mod catalogue;
 pub mod dd;
+pub mod erfc;
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // a table of 2^(i/64) holds √2
+mod erfc_table;
 mod exp_table;
 pub mod funcs;
 pub mod glu;

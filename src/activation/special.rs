@@ -4,11 +4,11 @@
 //! function in parts, and the normal CDF with its argument carried in two doubles.
 
 use super::dd::DD;
+use super::erfc::erfc_dd;
 use super::exp_table::{EXP_J64, INV_FACT};
 
 pub const LN2: DD = DD::new(std::f64::consts::LN_2, 2.3190468138462996e-17);
 pub const INV_SQRT2: DD = DD::new(std::f64::consts::FRAC_1_SQRT_2, -4.833646656726457e-17);
-pub const TWO_OVER_SQRT_PI: DD = DD::new(std::f64::consts::FRAC_2_SQRT_PI, 1.533545961316588e-17);
 pub const INV_SQRT_2PI: DD = DD::new(0.3989422804014327, -2.49232720227773e-17);
 pub const INV_SQRT_PI: DD = DD::new(0.5641895835477563, 7.66772980658294e-18);
 
@@ -67,7 +67,7 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
 
 /// The nearest integer to v (|v| < 2^51), without a libm call.
 #[inline]
-fn round_int(v: f64) -> f64 {
+pub(crate) fn round_int(v: f64) -> f64 {
     const MAGIC: f64 = 6755399441055744.0; // 1.5 * 2^52
     (v + MAGIC) - MAGIC
 }
@@ -158,36 +158,26 @@ pub fn half_plus(x: f64) -> f64 {
     if other > h { other } else { h }
 }
 
-/// e^a to about 2^-22 relative for -700 <= a <= 0 (elsewhere the correctly rounded
-/// exponential): for correction terms only, at a third of core-math's cost.
+/// Below this x, Φ(x) leaves the normal range: use the scaled tail.
+pub const NCDF_TAIL: f64 = -37.4; // -x/√2 < erfc::ASYMPT_MAX
+
+/// Φ(x) = erfc(-x/√2)/2 for x >= NCDF_TAIL, as a double-double to about 2^-66
+/// relative (2^-54.5 at worst, near x = -4.08): the argument -x/√2 is carried as
+/// hi + lo into erfc (see `erfc`), and nothing is rounded.
 #[inline]
-pub fn exp_rough(a: f64) -> f64 {
-    if !(-700.0..=0.0).contains(&a) {
-        return core_math::exp(a);
-    }
-    let k = round_int(a * std::f64::consts::LOG2_E); // >= -1010
-    let r = a - k * std::f64::consts::LN_2; // |r| <= 0.35
-    // Taylor to degree 7: relative error below 0.35^8/8! < 2^-31
-    let p = 1.0
-        + r * (1.0
-            + r * (0.5
-                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    p * pow2(k as i32)
+pub fn ncdf(x: f64) -> DD {
+    let ((h, l), _) = ncdf_pdf(x);
+    DD::new(h, l)
 }
 
-/// Below this x, Φ(x) leaves the normal range: use the scaled tail.
-pub const NCDF_TAIL: f64 = -37.4;
-
-/// Φ(x) = erfc(-x/√2)/2 for x >= NCDF_TAIL, as a double-double good to the
-/// correctly rounded erfc: the argument -x/√2 is carried as hi + lo and erfc is
-/// corrected for lo to first order (erfc' = -2/√π e^(-u²)).
-pub fn ncdf(x: f64) -> DD {
-    let u = INV_SQRT2 * (-x);
-    let e = core_math::erfc(u.hi);
-    // the correction is below 2^-42 of erfc (|u.lo| <= 2^-53 |u|, u <= 26.5), so a
-    // rough exponential (2^-22) leaves it exact to 2^-64
-    let corr = if u.lo == 0.0 { 0.0 } else { -u.lo * TWO_OVER_SQRT_PI.hi * exp_rough(-u.hi * u.hi) };
-    (DD::from(e) + corr).scale(0.5)
+/// Φ(x) as `ncdf`, in two doubles (hi, lo) not normalised, and e^(-x²/2) where computing
+/// Φ gave it for free (x < -4.07). Plain arithmetic, no checks: the hot path of GELU.
+#[inline]
+pub fn ncdf_pdf(x: f64) -> ((f64, f64), Option<(f64, f64)>) {
+    let uh = -x * INV_SQRT2.hi;
+    let ul = (-x).mul_add(INV_SQRT2.hi, -uh) + (-x) * INV_SQRT2.lo; // u = -x/√2 to 2^-106
+    let ((h, l), ex) = erfc_dd(uh, ul);
+    ((0.5 * h, 0.5 * l), ex)
 }
 
 /// For x < NCDF_TAIL: e^(-x²/2) = m · 2^k and erfcx(u)/2 with u = -x/√2, so that
@@ -214,16 +204,6 @@ mod tests {
         let e = exp_dd(DD::ONE);
         assert_eq!(e.hi, std::f64::consts::E);
         assert!((e.lo - 1.4456468917292502e-16).abs() < 1e-30);
-    }
-
-    #[test]
-    fn exp_rough_is_good_to_2_pow_minus_22() {
-        for i in 0..=70_000 {
-            let a = -(i as f64) * 0.01 * 1.000_000_3;
-            let e = exp_rough(a);
-            let want = core_math::exp(a);
-            assert!(((e - want) / want).abs() < 2f64.powi(-22), "e^{a}: {e} vs {want}");
-        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::activation::dd::DD;
 use crate::activation::roots::{self, Root};
 use crate::activation::special::{
-    INV_SQRT_2PI, NCDF_TAIL, exp_dd, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_tail,
+    INV_SQRT_2PI, NCDF_TAIL, exp_dd, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_pdf, ncdf_tail,
 };
 
 /// f'(x) from its Taylor expansion about the zero, if x is within the window. The
@@ -49,48 +49,58 @@ pub fn gelu(x: f64, _: &[f64]) -> f64 {
     if x >= GELU_IS_X {
         return x;
     }
-    (ncdf(x) * x).to_f64()
+    let ((h, l), _) = ncdf_pdf(x);
+    times_x(h, l, x)
 }
 
-pub fn d_gelu(x: f64, _: &[f64]) -> f64 {
+/// x·(h + l), rounded once.
+#[inline(always)]
+fn times_x(h: f64, l: f64, x: f64) -> f64 {
+    let p = h * x;
+    p + (h.mul_add(x, -p) + l * x)
+}
+
+pub fn d_gelu(x: f64, p: &[f64]) -> f64 {
+    gelu_both(x, p).1
+}
+
+/// gelu and gelu' in one call, Φ computed once.
+pub fn gelu_both(x: f64, _: &[f64]) -> (f64, f64) {
     if x.is_infinite() {
-        return if x > 0.0 { 1.0 } else { -0.0 };
+        return if x > 0.0 { (x, 1.0) } else { (-0.0, -0.0) };
     }
-    if let Some(v) = near_root(x, &roots::GELU) {
-        return v;
+    if x.abs() < 1e-300 {
+        return (half_plus(x), 0.5); // Φ(x) + xφ(x) = 1/2 + 2xφ(0): below half an ulp
     }
     if x < NCDF_TAIL {
         // Φ + xφ = e^(-x²/2) (erfcx(u)/2 + x/√(2π))
         let (m, k, tail) = ncdf_tail(x);
-        return finish(m * (tail + INV_SQRT_2PI * x), k);
+        return (finish(m * tail * x, k), finish(m * (tail + INV_SQRT_2PI * x), k));
     }
-    (ncdf(x) + gelu_pdf(x) * x).to_f64()
-}
-
-/// gelu and gelu' in one call, Φ computed once: exactly `(gelu(x), d_gelu(x))`.
-pub fn gelu_both(x: f64, p: &[f64]) -> (f64, f64) {
-    if x.is_infinite() || x.abs() < 1e-300 || x < NCDF_TAIL {
-        return (gelu(x, p), d_gelu(x, p));
-    }
-    let cdf = ncdf(x);
-    let value = if x >= GELU_IS_X { x } else { (cdf * x).to_f64() };
+    let ((h, l), ex) = ncdf_pdf(x);
+    let value = if x >= GELU_IS_X { x } else { times_x(h, l, x) };
     if let Some(v) = near_root(x, &roots::GELU) {
         return (value, v);
     }
-    (value, (cdf + gelu_pdf(x) * x).to_f64())
+    // e^(-x²/2): from erfc's tail where it computed it, else its own
+    let e = match ex {
+        Some((eh, el)) => DD::new(eh, el),
+        None => exp_half_sq(x),
+    };
+    (value, (DD::new(h, l) + e * INV_SQRT_2PI * x).to_f64())
 }
 
-/// φ(x) for d_gelu, for NCDF_TAIL <= x: double-double exponential where Φ + xφ cancels.
+/// e^(-x²/2) for d_gelu where erfc did not give it (x > -4.07). Φ + xφ cancels partly
+/// for x in [-4.07, -0.1] (by up to ~2x next to the Taylor window): there it is taken
+/// in double-double, so that the error is the final rounding's.
 #[inline]
-fn gelu_pdf(x: f64) -> DD {
+fn exp_half_sq(x: f64) -> DD {
     let x2 = DD::from(x).sqr();
-    // Φ + xφ cancels partly on the left (by up to ~2x next to the Taylor window):
-    // there e^(-x²/2) is taken in double-double so that only erfc's rounding remains
-    if (-2.2..-0.1).contains(&x) {
-        exp_dd(-x2.scale(0.5)) * INV_SQRT_2PI
+    if (-4.1..-0.1).contains(&x) {
+        exp_dd(-x2.scale(0.5))
     } else {
         let e = core_math::exp(-0.5 * x2.hi);
-        (DD::from(e) - e * 0.5 * x2.lo) * INV_SQRT_2PI
+        DD::from(e) - e * 0.5 * x2.lo
     }
 }
 
