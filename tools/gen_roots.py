@@ -56,7 +56,7 @@ print("    pub c2: (f64, f64),")
 print("    pub c: &'static [f64],")
 print("}\n")
 for name, f, guess, radius in (("SILU", dsilu, -1.278, 0.25), ("MISH", dmish, -1.192, 0.35),
-                               ("GELU", dgelu, -0.7518, 0.6), ("GELU_TANH", dgelu_tanh, -0.7518, 0.3)):
+                               ("GELU", dgelu, -0.7518, 0.01), ("GELU_TANH", dgelu_tanh, -0.7518, 0.3)):
     x0 = mp.findroot(f, guess, tol=mpf(10) ** -110)
     n = 48
     t = mp.taylor(f, x0, n)

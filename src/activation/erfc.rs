@@ -139,7 +139,7 @@ fn erf_fast(z: f64, zl: f64) -> (f64, f64) {
 /// e^(xh + xl) as (h, l), relative error below 2^-74.1, for |xh| <= 700 and
 /// |xl/xh| < 2^-23.9 (CORE-MATH's `exp_1` from pow: 2^(i/64)·2^(j/4096)·a short series).
 #[inline(always)]
-fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
+pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
     const INVLOG2: f64 = 5909.278887481194; // 2^12/log(2)
     const LOG2H: f64 = 0.0001692253858788929;
     const LOG2L: f64 = 5.661735385366942e-21;

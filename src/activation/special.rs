@@ -184,7 +184,7 @@ pub fn ncdf_pdf(x: f64) -> ((f64, f64), Option<(f64, f64)>) {
 /// Φ(x) = m · 2^k · erfcx(u)/2 (asymptotic series, exact to double-double level for u > 26).
 pub fn ncdf_tail(x: f64) -> (DD, i32, DD) {
     let u = INV_SQRT2 * (-x);
-    let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), false);
+    let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), true);
     let t = 1.0 / (2.0 * u.hi * u.hi);
     let mut inner = 1.0;
     for n in (1..=8).rev() {
