@@ -49,10 +49,10 @@ fn d_mul(ah: f64, al: f64, bh: f64, bl: f64) -> (f64, f64) {
 
 /// erfc(hi + lo) as (h, l), for -ASYMPT_MAX < hi < ASYMPT_MAX and |lo| <= ulp(hi).
 /// Also e^(-u²) as (h, l) when the asymptotic form computed it (else None).
-#[inline]
+#[inline(always)]
 pub fn erfc_dd(hi: f64, lo: f64) -> ((f64, f64), Option<(f64, f64)>) {
-    let z = hi.abs();
-    if z <= THRESHOLD1 || (hi < 0.0 && z <= ERF_MAX) {
+    if (-ERF_MAX..=THRESHOLD1).contains(&hi) {
+        let z = hi.abs();
         // erfc(u) = 1 - erf(u), erf odd: 1 - sign·erf(|u|), the low part signed alike
         // (the sign is multiplied in: a branch on it mispredicts on mixed input)
         let sign = 1.0f64.copysign(hi);

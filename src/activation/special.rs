@@ -172,7 +172,7 @@ pub fn ncdf(x: f64) -> DD {
 
 /// Φ(x) as `ncdf`, in two doubles (hi, lo) not normalised, and e^(-x²/2) where computing
 /// Φ gave it for free (x < -4.07). Plain arithmetic, no checks: the hot path of GELU.
-#[inline]
+#[inline(always)]
 pub fn ncdf_pdf(x: f64) -> ((f64, f64), Option<(f64, f64)>) {
     let uh = -x * INV_SQRT2.hi;
     let ul = (-x).mul_add(INV_SQRT2.hi, -uh) + (-x) * INV_SQRT2.lo; // u = -x/√2 to 2^-106

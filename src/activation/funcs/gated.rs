@@ -37,21 +37,21 @@ fn near_root(x: f64, r: &Root) -> Option<f64> {
 const GELU_IS_X: f64 = 8.3;
 
 pub fn gelu(x: f64, _: &[f64]) -> f64 {
-    if x.is_infinite() {
-        return if x > 0.0 { x } else { -0.0 };
-    }
-    if x.abs() < 1e-300 {
-        return half_plus(x);
-    }
-    if x < NCDF_TAIL {
-        let (m, k, tail) = ncdf_tail(x);
-        return finish(m * tail * x, k);
+    // one test for the usual case (NaN never comes here: `Activation::value` answers it)
+    if (NCDF_TAIL..GELU_IS_X).contains(&x) && x.abs() >= 1e-300 {
+        let ((h, l), _) = ncdf_pdf(x);
+        return times_x(h, l, x);
     }
     if x >= GELU_IS_X {
-        return x;
+        x // +inf too
+    } else if x == f64::NEG_INFINITY {
+        -0.0
+    } else if x < NCDF_TAIL {
+        let (m, k, tail) = ncdf_tail(x);
+        finish(m * tail * x, k)
+    } else {
+        half_plus(x)
     }
-    let ((h, l), _) = ncdf_pdf(x);
-    times_x(h, l, x)
 }
 
 /// x·(h + l), rounded once.
