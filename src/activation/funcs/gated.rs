@@ -126,6 +126,11 @@ pub fn normal_pdf(x: f64, _: &[f64]) -> f64 {
     if x.is_infinite() {
         return 0.0;
     }
+    if x.abs() <= 37.5 {
+        let (eh, el) = exp_half_sq(x);
+        return (DD::new(eh, el) * INV_SQRT_2PI).to_f64();
+    }
+    // the tail, into the subnormals: scaled, one rounding at the end
     let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), true);
     finish(m * INV_SQRT_2PI, k)
 }
