@@ -47,30 +47,47 @@ fn d_mul(ah: f64, al: f64, bh: f64, bl: f64) -> (f64, f64) {
     (h, al.mul_add(bh, ah.mul_add(bl, l)))
 }
 
-/// erfc(hi + lo) as (h, l), for -ASYMPT_MAX < hi < ASYMPT_MAX and |lo| <= ulp(hi).
-/// Also e^(-u²) as (h, l) when the asymptotic form computed it (else None).
+/// erfc(hi + lo) as (h, l), for |lo| <= ulp(hi) (2 above ASYMPT_MAX... below -ASYMPT_MAX).
 #[inline(always)]
-pub fn erfc_dd(hi: f64, lo: f64) -> ((f64, f64), Option<(f64, f64)>) {
+pub fn erfc_dd(hi: f64, lo: f64) -> (f64, f64) {
+    erfc_exp::<false>(hi, lo).0
+}
+
+/// erfc(hi + lo) and e^(-(hi + lo)²), each as (h, l). The exponential is computed next
+/// to the polynomial, where the two can overlap, or taken from the asymptotic form,
+/// which needs it anyway. (0, 0) for hi < -ASYMPT_MAX, where it is below 2^-1013.
+#[inline(always)]
+pub fn erfc_exp_dd(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
+    erfc_exp::<true>(hi, lo)
+}
+
+#[inline(always)]
+fn erfc_exp<const EXP: bool>(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
     if (-ERF_MAX..=THRESHOLD1).contains(&hi) {
+        let ex = if EXP {
+            let (sh, sl) = a_mul(hi, hi);
+            exp_1(-sh, -(2.0 * hi).mul_add(lo, sl))
+        } else {
+            (0.0, 0.0)
+        };
         let z = hi.abs();
         // erfc(u) = 1 - erf(u), erf odd: 1 - sign·erf(|u|), the low part signed alike
         // (the sign is multiplied in: a branch on it mispredicts on mixed input)
         let sign = 1.0f64.copysign(hi);
         let (h, l) = erf_fast(z, sign * lo);
         let (s, t) = fast_two_sum(1.0, -sign * h);
-        return ((s, t - sign * l), None);
+        return ((s, t - sign * l), ex);
     }
     if hi > 0.0 {
-        let (e, ex) = asympt(hi, lo);
-        ((e.0, e.1), Some(ex))
+        asympt(hi, lo)
     } else if hi > -ASYMPT_MAX {
         // erfc(u) = 2 - erfc(-u): 2 - (below 2^-54)
         let (e, ex) = asympt(-hi, -lo);
         let (s, t) = fast_two_sum(2.0, -e.0);
-        ((s, t - e.1), Some(ex))
+        ((s, t - e.1), ex)
     } else {
         // erfc(u) = 2 - (below 2^-970); NaN stays NaN
-        (if hi.is_nan() { (hi, 0.0) } else { (2.0, 0.0) }, None)
+        (if hi.is_nan() { (hi, 0.0) } else { (2.0, 0.0) }, (hi * 0.0, 0.0))
     }
 }
 
@@ -167,8 +184,8 @@ pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
 }
 
 /// erfc(u) = e^(-u²)·p(1/u) for THRESHOLD1 < u < ASYMPT_MAX, u = hi + lo, and e^(-u²)
-/// (CORE-MATH's `erfc_asympt_fast`, relative error below 2^-67.1, with its highest
-/// terms in plain doubles: below 2^-62.5).
+/// (CORE-MATH's `erfc_asympt_fast`, relative error below 2^-67.1, with its higher
+/// terms in plain doubles: below 2^-60).
 #[inline(always)]
 fn asympt(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
     let (uh, ul) = a_mul(hi, hi);
@@ -183,23 +200,20 @@ fn asympt(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
     let (uh, ul) = a_mul(yh, yh);
     let ul = (2.0 * yh).mul_add(yl, ul);
     // p(y) = y·(p0 + p1 + y²(p2 + y²(...))), odd, evaluated in y² = uh + ul. The terms
-    // of degree 9 and up are summed in plain doubles (CORE-MATH carries them in two: it
-    // needs 2^-67 to decide the last bit); they are below 2^-10 of the sum (y² < 0.121),
-    // so their rounding stays below 2^-63 of erfc; the rest in double-double.
+    // of degree 7 and up are summed in plain doubles (CORE-MATH carries them in two: it
+    // needs 2^-67 to decide the last bit); they are below 2^-8 of the sum (y² < 0.121),
+    // so their rounding stays below 2^-60 of erfc; the rest in double-double.
     let mut zh = p[12];
-    for &c in p[5..12].iter().rev() {
+    for &c in p[4..12].iter().rev() {
         zh = zh.mul_add(uh, c);
     }
     let (h, l) = a_mul(zh, uh);
     let l = zh.mul_add(ul, l);
-    let (mut zh, zl) = fast_two_sum(p[4], h);
-    let mut zl = zl + l;
-    for j in [3, 2] {
-        let (h, l) = d_mul(zh, zl, uh, ul);
-        let (s, t) = fast_two_sum(p[j], h);
-        zh = s;
-        zl = t + l;
-    }
+    let (zh, zl) = fast_two_sum(p[3], h);
+    let zl = zl + l;
+    let (h, l) = d_mul(zh, zl, uh, ul);
+    let (zh, t) = fast_two_sum(p[2], h);
+    let zl = t + l;
     let (h, l) = d_mul(zh, zl, uh, ul);
     let (zh, t) = fast_two_sum(p[0], h);
     let zl = t + l + p[1];
@@ -220,7 +234,7 @@ mod tests {
         let (mut n, mut differ) = (0, 0);
         let mut u = -5.9;
         while u < 25.8 {
-            let ((h, l), _) = erfc_dd(u, 0.0);
+            let (h, l) = erfc_dd(u, 0.0);
             let (got, want) = (h + l, core_math::erfc(u));
             if got != want {
                 differ += 1;
@@ -233,9 +247,11 @@ mod tests {
     }
 
     #[test]
-    fn exp_of_minus_u_squared_is_given_in_the_tail() {
-        let (_, ex) = erfc_dd(4.0, 0.0);
-        let (h, l) = ex.unwrap();
-        assert_eq!(h + l, core_math::exp(-16.0));
+    fn exp_of_minus_u_squared_comes_with_it() {
+        for u in [-5.0, -1.0, 0.3, 2.0, 4.0, 20.0] {
+            let (e, (h, l)) = erfc_exp_dd(u, 0.0);
+            assert_eq!(h + l, core_math::exp(-u * u), "e^-{u}²");
+            assert_eq!(e, erfc_dd(u, 0.0));
+        }
     }
 }

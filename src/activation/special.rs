@@ -4,7 +4,7 @@
 //! function in parts, and the normal CDF with its argument carried in two doubles.
 
 use super::dd::DD;
-use super::erfc::erfc_dd;
+use super::erfc::{erfc_dd, erfc_exp_dd};
 use super::exp_table::{EXP_J64, INV_FACT};
 
 pub const LN2: DD = DD::new(std::f64::consts::LN_2, 2.3190468138462996e-17);
@@ -166,18 +166,32 @@ pub const NCDF_TAIL: f64 = -37.4; // -x/√2 < erfc::ASYMPT_MAX
 /// hi + lo into erfc (see `erfc`), and nothing is rounded.
 #[inline]
 pub fn ncdf(x: f64) -> DD {
-    let ((h, l), _) = ncdf_pdf(x);
+    let (h, l) = ncdf_dd(x);
     DD::new(h, l)
 }
 
-/// Φ(x) as `ncdf`, in two doubles (hi, lo) not normalised, and e^(-x²/2) where computing
-/// Φ gave it for free (x < -4.07). Plain arithmetic, no checks: the hot path of GELU.
+/// -x/√2 to 2^-106, as (hi, lo).
 #[inline(always)]
-pub fn ncdf_pdf(x: f64) -> ((f64, f64), Option<(f64, f64)>) {
+fn minus_x_over_sqrt2(x: f64) -> (f64, f64) {
     let uh = -x * INV_SQRT2.hi;
-    let ul = (-x).mul_add(INV_SQRT2.hi, -uh) + (-x) * INV_SQRT2.lo; // u = -x/√2 to 2^-106
-    let ((h, l), ex) = erfc_dd(uh, ul);
-    ((0.5 * h, 0.5 * l), ex)
+    (uh, (-x).mul_add(INV_SQRT2.hi, -uh) + (-x) * INV_SQRT2.lo)
+}
+
+/// Φ(x) as `ncdf`, in two doubles (hi, lo) not normalised. Plain arithmetic, no
+/// checks: the hot path of GELU.
+#[inline(always)]
+pub fn ncdf_dd(x: f64) -> (f64, f64) {
+    let (uh, ul) = minus_x_over_sqrt2(x);
+    let (h, l) = erfc_dd(uh, ul);
+    (0.5 * h, 0.5 * l)
+}
+
+/// Φ(x) as `ncdf_dd`, and e^(-x²/2) to 2^-74 (0 for x > 37.5), each as (hi, lo).
+#[inline(always)]
+pub fn ncdf_pdf(x: f64) -> ((f64, f64), (f64, f64)) {
+    let (uh, ul) = minus_x_over_sqrt2(x);
+    let ((h, l), e) = erfc_exp_dd(uh, ul);
+    ((0.5 * h, 0.5 * l), e)
 }
 
 /// For x < NCDF_TAIL: e^(-x²/2) = m · 2^k and erfcx(u)/2 with u = -x/√2, so that

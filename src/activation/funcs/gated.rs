@@ -8,7 +8,7 @@ use crate::activation::dd::{DD, two_prod, two_sum};
 use crate::activation::erfc::exp_1;
 use crate::activation::roots::{self, Root};
 use crate::activation::special::{
-    INV_SQRT_2PI, NCDF_TAIL, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_pdf, ncdf_tail,
+    INV_SQRT_2PI, NCDF_TAIL, exp_parts, finish, half_plus, join, logistic, ncdf, ncdf_dd, ncdf_pdf, ncdf_tail,
 };
 
 /// f'(x) from its Taylor expansion about the zero, if x is within the window. The
@@ -39,7 +39,7 @@ const GELU_IS_X: f64 = 8.3;
 pub fn gelu(x: f64, _: &[f64]) -> f64 {
     // one test for the usual case (NaN never comes here: `Activation::value` answers it)
     if (NCDF_TAIL..GELU_IS_X).contains(&x) && x.abs() >= 1e-300 {
-        let ((h, l), _) = ncdf_pdf(x);
+        let (h, l) = ncdf_dd(x);
         return times_x(h, l, x);
     }
     if x >= GELU_IS_X {
@@ -78,26 +78,23 @@ pub fn gelu_both(x: f64, _: &[f64]) -> (f64, f64) {
         let (m, k, tail) = ncdf_tail(x);
         return (finish(m * tail * x, k), finish(m * (tail + INV_SQRT_2PI * x), k));
     }
-    let ((h, l), ex) = ncdf_pdf(x);
+    let ((h, l), (eh, el)) = ncdf_pdf(x); // Φ(x) and e^(-x²/2)
     let value = if x >= GELU_IS_X { x } else { times_x(h, l, x) };
     if let Some(v) = near_root(x, &roots::GELU) {
         return (value, v);
     }
-    // e^(-x²/2): from erfc's tail where it computed it, else its own
-    let (eh, el) = ex.unwrap_or_else(|| exp_half_sq(x));
     // Φ + x·e·(1/√(2π)) in two doubles, rounded once. Φ and e are good to 2^-66, so the
     // sum, though it cancels near the zero, keeps 2^-60 outside the Taylor window
-    let (p, q) = two_prod(x, eh);
-    let q = x.mul_add(el, q);
-    let (r, s) = two_prod(p, INV_SQRT_2PI.hi);
-    let s = p.mul_add(INV_SQRT_2PI.lo, q.mul_add(INV_SQRT_2PI.hi, s));
-    let (a, b) = two_sum(h, r);
-    (value, a + (b + (l + s)))
+    // (x/√(2π) does not wait for the exponential)
+    let (th, tl) = two_prod(x, INV_SQRT_2PI.hi);
+    let tl = x.mul_add(INV_SQRT_2PI.lo, tl);
+    let (p, q) = two_prod(th, eh);
+    let q = th.mul_add(el, tl.mul_add(eh, q));
+    let (a, b) = two_sum(h, p);
+    (value, a + (b + (l + q)))
 }
 
-/// e^(-x²/2) for d_gelu where erfc did not give it (x > -4.07), to 2^-74 relative
-/// (Φ + xφ cancels by up to ~2x left of the Taylor window, so φ must be better than a
-/// double); 0 where it underflows.
+/// e^(-x²/2) to 2^-74 relative, for φ; 0 where it underflows.
 #[inline]
 fn exp_half_sq(x: f64) -> (f64, f64) {
     if x.abs() > 37.5 {
