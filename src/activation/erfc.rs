@@ -181,7 +181,7 @@ pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
 
 /// erfc(u) = e^(-u²)·p(1/u) for THRESHOLD1 < u < ASYMPT_MAX, u = hi + lo, and e^(-u²)
 /// (CORE-MATH's `erfc_asympt_fast`, relative error below 2^-67.1, with its higher
-/// terms in plain doubles: below 2^-60).
+/// terms in plain doubles: below 2^-59).
 #[inline(always)]
 fn asympt(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
     let (uh, ul) = a_mul(hi, hi);
@@ -196,20 +196,20 @@ fn asympt(hi: f64, lo: f64) -> ((f64, f64), (f64, f64)) {
     let (uh, ul) = a_mul(yh, yh);
     let ul = (2.0 * yh).mul_add(yl, ul);
     // p(y) = y·(p0 + p1 + y²(p2 + y²(...))), odd, evaluated in y² = uh + ul. The terms
-    // of degree 7 and up are summed in plain doubles (CORE-MATH carries them in two: it
-    // needs 2^-67 to decide the last bit); they are below 2^-8 of the sum (y² < 0.121),
-    // so their rounding stays below 2^-60 of erfc; the rest in double-double.
-    let mut zh = p[12];
-    for &c in p[4..12].iter().rev() {
-        zh = zh.mul_add(uh, c);
-    }
-    let (h, l) = a_mul(zh, uh);
-    let l = zh.mul_add(ul, l);
-    let (zh, zl) = fast_two_sum(p[3], h);
+    // of degree 5 and up are summed in plain doubles, by Estrin's scheme (CORE-MATH
+    // carries all but the top three in two doubles: it needs 2^-67 to decide the last
+    // bit); they are below 2^-6.5 of the sum (y² < 0.121), so their rounding stays below
+    // 2^-59 of erfc; the rest in double-double.
+    let w = uh;
+    let w2 = w * w;
+    let w4 = w2 * w2;
+    let b0 = w2.mul_add(p[6].mul_add(w, p[5]), p[4].mul_add(w, p[3]));
+    let b1 = w2.mul_add(p[10].mul_add(w, p[9]), p[8].mul_add(w, p[7]));
+    let q = (w4 * w4).mul_add(p[12].mul_add(w, p[11]), w4.mul_add(b1, b0));
+    let (h, l) = a_mul(q, uh);
+    let l = q.mul_add(ul, l);
+    let (zh, zl) = fast_two_sum(p[2], h);
     let zl = zl + l;
-    let (h, l) = d_mul(zh, zl, uh, ul);
-    let (zh, t) = fast_two_sum(p[2], h);
-    let zl = t + l;
     let (h, l) = d_mul(zh, zl, uh, ul);
     let (zh, t) = fast_two_sum(p[0], h);
     let zl = t + l + p[1];
