@@ -67,24 +67,28 @@ pub fn d_gelu(x: f64, p: &[f64]) -> f64 {
 
 /// gelu and gelu' in one call, Φ computed once.
 pub fn gelu_both(x: f64, _: &[f64]) -> (f64, f64) {
-    if x.is_infinite() {
-        return if x > 0.0 { (x, 1.0) } else { (-0.0, -0.0) };
-    }
-    if x.abs() < 1e-300 {
-        return (half_plus(x), 0.5); // Φ(x) + xφ(x) = 1/2 + 2xφ(0): below half an ulp
-    }
-    if x < NCDF_TAIL {
-        // Φ + xφ = e^(-x²/2) (erfcx(u)/2 + x/√(2π))
-        let (m, k, tail) = ncdf_tail(x);
-        return (finish(m * tail * x, k), finish(m * (tail + INV_SQRT_2PI * x), k));
+    // one test for the usual case
+    if !((NCDF_TAIL..f64::INFINITY).contains(&x) && x.abs() >= 1e-300) {
+        return if x == f64::INFINITY {
+            (x, 1.0)
+        } else if x == f64::NEG_INFINITY {
+            (-0.0, -0.0)
+        } else if x < NCDF_TAIL {
+            // Φ + xφ = e^(-x²/2) (erfcx(u)/2 + x/√(2π))
+            let (m, k, tail) = ncdf_tail(x);
+            (finish(m * tail * x, k), finish(m * (tail + INV_SQRT_2PI * x), k))
+        } else {
+            // tiny or NaN: Φ(x) + xφ(x) = 1/2 + 2xφ(0), below half an ulp
+            (half_plus(x), 0.5 + x)
+        };
     }
     let ((h, l), (eh, el)) = ncdf_pdf(x); // Φ(x) and e^(-x²/2)
     let value = if x >= GELU_IS_X { x } else { times_x(h, l, x) };
     if let Some(v) = near_root(x, &roots::GELU) {
         return (value, v);
     }
-    // Φ + x·e·(1/√(2π)) in two doubles, rounded once. Φ and e are good to 2^-66, so the
-    // sum, though it cancels near the zero, keeps 2^-60 outside the Taylor window
+    // Φ + x·e·(1/√(2π)) in two doubles, rounded once. Φ and e are good to 2^-64 near the
+    // zero, so the sum, though it cancels there, keeps 2^-58 outside the Taylor window
     // (x/√(2π) does not wait for the exponential)
     let (th, tl) = two_prod(x, INV_SQRT_2PI.hi);
     let tl = x.mul_add(INV_SQRT_2PI.lo, tl);
