@@ -9,12 +9,14 @@
 //! where it matters (the linear term of the polynomial, the square in e^(-u²), the
 //! reciprocal 1/u) and the result is left unrounded, so that x·Φ(x) is rounded once.
 //!
-//! Relative error of the result (CORE-MATH's bounds, plus the low part's first-order
-//! term): below 2^-66 for u < 1.7 and in the asymptotic range; between, where
-//! erfc = 1 - erf cancels, the absolute 2^-69 becomes up to 2^-54.5 relative at
-//! u = 2.88. CORE-MATH then goes on to a slower path to decide the last bit; we do not
-//! need to (the result is rounded later, after a multiplication), so there is no
-//! slow path here.
+//! CORE-MATH's fast path aims at 2^-67 so that it can decide the last bit itself, and
+//! goes on to a slower path when it cannot. Here the result is rounded later, after a
+//! multiplication, so there is no slow path, and the polynomials' higher degrees are
+//! summed in plain doubles. Relative error of the result: about 2^-59 or better
+//! (CORE-MATH's bounds, plus our plain-double sums and the low part's first-order term);
+//! where erfc = 1 - erf cancels, CORE-MATH's absolute 2^-69 allows up to 2^-54.5
+//! relative at u = 2.88. Measured through GELU and Φ (dense mpmath checks): within
+//! 0.518 ulp after the final rounding.
 
 use super::erfc_table::{ASYMPT, ERF_C, EXP_Q1, EXP_T1, EXP_T2};
 use super::special::round_int;
@@ -47,7 +49,7 @@ fn d_mul(ah: f64, al: f64, bh: f64, bl: f64) -> (f64, f64) {
     (h, al.mul_add(bh, ah.mul_add(bl, l)))
 }
 
-/// erfc(hi + lo) as (h, l), for |lo| <= ulp(hi) (2 above ASYMPT_MAX... below -ASYMPT_MAX).
+/// erfc(hi + lo) as (h, l), for |lo| <= ulp(hi) (2 for hi < -ASYMPT_MAX, NaN for NaN).
 #[inline(always)]
 pub fn erfc_dd(hi: f64, lo: f64) -> (f64, f64) {
     erfc_exp::<false>(hi, lo).0

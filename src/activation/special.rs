@@ -161,9 +161,9 @@ pub fn half_plus(x: f64) -> f64 {
 /// Below this x, Φ(x) leaves the normal range: use the scaled tail.
 pub const NCDF_TAIL: f64 = -37.4; // -x/√2 < erfc::ASYMPT_MAX
 
-/// Φ(x) = erfc(-x/√2)/2 for x >= NCDF_TAIL, as a double-double to about 2^-66
-/// relative (2^-54.5 at worst, near x = -4.08): the argument -x/√2 is carried as
-/// hi + lo into erfc (see `erfc`), and nothing is rounded.
+/// Φ(x) = erfc(-x/√2)/2 for x >= NCDF_TAIL, as a double-double to about 2^-59
+/// relative or better (see `erfc`): the argument -x/√2 is carried as hi + lo into
+/// erfc, and nothing is rounded.
 #[inline]
 pub fn ncdf(x: f64) -> DD {
     let (h, l) = ncdf_dd(x);
