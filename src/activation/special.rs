@@ -59,8 +59,11 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
         let (t, j) = split64(r);
         EXP_J64[j] * (expm1_small(t) + 1.0)
     } else {
-        let e = core_math::exp(r.hi);
-        DD::from(e) + e * r.lo
+        // normalised (|l| < ulp(h): one fast two-sum), so that m.hi is the nearest
+        // double (callers may use it alone)
+        let (h, l) = super::erfc::exp_1(r.hi, r.lo);
+        let s = h + l;
+        DD::new(s, l - (s - h))
     };
     (m, k as i32)
 }

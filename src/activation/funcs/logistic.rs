@@ -3,7 +3,7 @@
 //! accuracy in the tails where the textbook forms round to 0.
 
 use crate::activation::dd::DD;
-use crate::activation::special::{LN2, exp_parts, finish, logistic, tanh_dd};
+use crate::activation::special::{LN2, exp_parts, finish, join, logistic, tanh_dd};
 
 pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
     let s = logistic(DD::from(x), false);
@@ -13,8 +13,7 @@ pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
 pub fn d_sigmoid(x: f64, _: &[f64]) -> f64 {
     // σ(x)σ(-x) = e / (1 + e)² with e = e^-|x|
     let (m, k) = exp_parts(DD::from(-x.abs()), false);
-    let e = if k > -1000 { libm::scalbn(m.hi, k) } else { 0.0 };
-    let d = DD::from(e) + 1.0;
+    let d = join(m, k) + 1.0; // e in two doubles: its rounding would be squared
     finish(m / d.sqr(), k)
 }
 
@@ -26,8 +25,7 @@ pub fn d_tanh(x: f64, _: &[f64]) -> f64 {
     // sech² x = 4e / (1 + e)² with e = e^-2|x|, the factor 4 folded into the exponent
     let a = x.abs();
     let (m, k) = exp_parts(DD::from(-2.0 * a) + LN2.scale(2.0), false);
-    let e = if k > -1000 { libm::scalbn(m.hi, k) * 0.25 } else { 0.0 };
-    let d = DD::from(e) + 1.0;
+    let d = join(m, k).scale(0.25) + 1.0; // e in two doubles: its rounding would be squared
     finish(m / d.sqr(), k)
 }
 
