@@ -155,6 +155,15 @@ fn erf_fast(z: f64, zl: f64) -> (f64, f64) {
 /// |xl/xh| < 2^-23.9 (CORE-MATH's `exp_1` from pow: 2^(i/64)·2^(j/4096)·a short series).
 #[inline(always)]
 pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
+    let ((h, l), e) = exp_1_parts(xh, xl);
+    let scale = f64::from_bits(((e + 0x3ff).clamp(1, 0x7fe) as u64) << 52);
+    (h * scale, l * scale)
+}
+
+/// e^(xh + xl) = (h + l)·2^e with h + l in [1, 2) (to 2^-74.1), unscaled, so that
+/// `special::exp_parts` can keep the power of two apart (|xh| <= 1200).
+#[inline(always)]
+pub(crate) fn exp_1_parts(xh: f64, xl: f64) -> ((f64, f64), i64) {
     const INVLOG2: f64 = 5909.278887481194; // 2^12/log(2)
     const LOG2H: f64 = 0.0001692253858788929;
     const LOG2L: f64 = 5.661735385366942e-21;
@@ -164,7 +173,6 @@ pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
     let (yh, yl) = fast_two_sum(xh - kh, xl);
     let yl = yl - kl;
     let kk = k as i64;
-    let m = (kk >> 12) + 0x3ff;
     let i2 = ((kk >> 6) & 0x3f) as usize;
     let i1 = (kk & 0x3f) as usize;
     let (h, l) = d_mul(EXP_T2[i1][0], EXP_T2[i1][1], EXP_T1[i2][0], EXP_T1[i2][1]);
@@ -176,9 +184,7 @@ pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
     let (qh, ql) = d_mul(yh, yl, qh, ql);
     let (qh, t) = fast_two_sum(EXP_Q1[0], qh);
     let ql = t + ql;
-    let (h, l) = d_mul(h, l, qh, ql);
-    let scale = f64::from_bits((m.clamp(1, 0x7fe) as u64) << 52);
-    (h * scale, l * scale)
+    (d_mul(h, l, qh, ql), kk >> 12)
 }
 
 /// erfc(u) = e^(-u²)·p(1/u) for THRESHOLD1 < u < ASYMPT_MAX, u = hi + lo, and e^(-u²)

@@ -38,9 +38,9 @@ pub fn join(m: DD, k: i32) -> DD {
     if (-1000..=1000).contains(&k) { m.scale(pow2(k)) } else { DD::from(libm::scalbn(m.hi, k)) }
 }
 
-/// e^a = m · 2^k with m in [0.7, 1.42]. `precise`: m to ~1e-31 (a table of e^(j/64)
-/// and a short series, in double-double); otherwise m = exp(r_hi)(1 + r_lo), correctly
-/// rounded exp of the reduced argument plus the first-order correction for its low part.
+/// e^a = m · 2^k with m in [0.7, 2). `precise`: m to ~1e-31 (a table of e^(j/64)
+/// and a short series, in double-double); otherwise m to 2^-74 (CORE-MATH's `exp_1`:
+/// two tables and a shorter series).
 pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     if a.hi.is_nan() {
         return (DD::from(f64::NAN), 0);
@@ -53,19 +53,16 @@ pub fn exp_parts(a: DD, precise: bool) -> (DD, i32) {
     if a.hi > 1200.0 {
         return (DD::from(f64::INFINITY), 0);
     }
-    let k = round_int(a.hi * std::f64::consts::LOG2_E);
-    let r = a - LN2 * k;
-    let m = if precise {
-        let (t, j) = split64(r);
-        EXP_J64[j] * (expm1_small(t) + 1.0)
-    } else {
-        // normalised (|l| < ulp(h): one fast two-sum), so that m.hi is the nearest
-        // double (callers may use it alone)
-        let (h, l) = super::erfc::exp_1(r.hi, r.lo);
+    if !precise {
+        // exp_1 reduces the argument itself. Normalised (|l| < ulp(h): one fast
+        // two-sum), so that m.hi is the nearest double (callers may use it alone)
+        let ((h, l), k) = super::erfc::exp_1_parts(a.hi, a.lo);
         let s = h + l;
-        DD::new(s, l - (s - h))
-    };
-    (m, k as i32)
+        return (DD::new(s, l - (s - h)), k as i32);
+    }
+    let k = round_int(a.hi * std::f64::consts::LOG2_E);
+    let (t, j) = split64(a - LN2 * k);
+    (EXP_J64[j] * (expm1_small(t) + 1.0), k as i32)
 }
 
 /// The nearest integer to v (|v| < 2^51), without a libm call.
@@ -78,7 +75,7 @@ pub(crate) fn round_int(v: f64) -> f64 {
 /// r = j/64 + t with |t| <= 1/128: (t, the index of e^(j/64) in EXP_J64). |r| <= 0.36.
 #[inline]
 fn split64(r: DD) -> (DD, usize) {
-    let j = (r.hi * 64.0).round();
+    let j = round_int(r.hi * 64.0);
     (r - j / 64.0, (j as i64 + 23) as usize)
 }
 
