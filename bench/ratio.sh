@@ -13,12 +13,7 @@ N=${N:-10000000}
 ROUNDS=${ROUNDS:-11}
 IN=$(mktemp /tmp/actlab-ratio-XXXX.txt)
 trap 'rm -f "$IN"' EXIT
-python3 - "$N" > "$IN" <<'PY'
-import random, sys
-r = random.Random(1)
-n = int(sys.argv[1])
-sys.stdout.write("\n".join(repr(r.uniform(-10, 10)) for _ in range(n)) + "\n")
-PY
+python3 bench/uniform.py "$N" > "$IN"
 cmds=("eval identity" "eval gelu" "deriv identity" "deriv gelu")
 declare -A times
 for _ in $(seq "$ROUNDS"); do

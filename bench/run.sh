@@ -12,12 +12,7 @@ A=./target/release/actlab
 N=${N:-10000000}
 IN=$(mktemp /tmp/actlab-bench-XXXX.txt)
 trap 'rm -f "$IN"' EXIT
-python3 - "$N" > "$IN" <<'PY'
-import random, sys
-r = random.Random(1)
-n = int(sys.argv[1])
-sys.stdout.write("\n".join(repr(r.uniform(-10, 10)) for _ in range(n)) + "\n")
-PY
+python3 bench/uniform.py "$N" > "$IN"
 echo "## $N doubles in full precision, one per line, uniform on [-10, 10]"
 echo "## from a file (< file), output to /dev/null"
 hyperfine --warmup 1 --runs 10 \
