@@ -65,21 +65,22 @@ pub fn d_gelu(x: f64, p: &[f64]) -> f64 {
 }
 
 /// gelu and gelu' in one call, Φ computed once.
-pub fn gelu_both(x: f64, _: &[f64]) -> (f64, f64) {
-    // one test for the usual case
+pub fn gelu_both(x: f64, p: &[f64]) -> (f64, f64) {
+    // one test for the usual case; the rest take gelu's own value
     if !((NCDF_TAIL..f64::INFINITY).contains(&x) && x.abs() >= 1e-300) {
-        return if x == f64::INFINITY {
-            (x, 1.0)
+        let d = if x == f64::INFINITY {
+            1.0
         } else if x == f64::NEG_INFINITY {
-            (-0.0, -0.0)
+            -0.0
         } else if x < NCDF_TAIL {
             // Φ + xφ = e^(-x²/2) (erfcx(u)/2 + x/√(2π))
             let (m, k, tail) = ncdf_tail(x);
-            (finish(m * tail * x, k), finish(m * (tail + INV_SQRT_2PI * x), k))
+            finish(m * (tail + INV_SQRT_2PI * x), k)
         } else {
             // tiny or NaN: Φ(x) + xφ(x) = 1/2 + 2xφ(0), below half an ulp
-            (half_plus(x), 0.5 + x)
+            0.5 + x
         };
+        return (gelu(x, p), d);
     }
     let ((h, l), (eh, el)) = ncdf_pdf(x); // Φ(x) and e^(-x²/2)
     let value = if x >= GELU_IS_X { x } else { times_x(h, l, x) };
