@@ -43,9 +43,8 @@ def table(src, cname):
         rows = [body]
     out = []
     for r in rows:
-        vals = [float.fromhex(t.strip()) for t in r.split(",") if t.strip()]
-        for t, v in zip([t.strip() for t in r.split(",") if t.strip()], vals):
-            assert float(repr(v)) == v == float.fromhex(t)
+        vals = [float.fromhex(t) for t in r.split(",") if t.strip()]
+        assert all(float(repr(v)) == v for v in vals)  # the decimal written reads back
         out.append(vals)
     return out
 

@@ -30,6 +30,10 @@ const ERF_MAX: f64 = 5.9215871957945065; // 0x1.7afb48dc96626p+2
 /// 2^-60 relative, and Φ(x) for x down to -37.4 needs it).
 pub const ASYMPT_MAX: f64 = 26.5;
 
+// The error-free steps of CORE-MATH's code, as it writes them: unlike `dd::two_prod`
+// and `dd::DD`, no test for overflow (every argument here is bounded), which the hot
+// path of GELU would pay for.
+
 #[inline(always)]
 fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
@@ -154,7 +158,7 @@ fn erf_fast(z: f64, zl: f64) -> (f64, f64) {
 /// e^(xh + xl) as (h, l), relative error below 2^-74.1, for |xh| <= 700 and
 /// |xl/xh| < 2^-23.9 (CORE-MATH's `exp_1` from pow: 2^(i/64)·2^(j/4096)·a short series).
 #[inline(always)]
-pub(crate) fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
+fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
     let ((h, l), e) = exp_1_parts(xh, xl);
     let scale = f64::from_bits(((e + 0x3ff).clamp(1, 0x7fe) as u64) << 52);
     (h * scale, l * scale)
