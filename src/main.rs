@@ -33,7 +33,37 @@ fn is_broken_pipe(e: &Error) -> bool {
 
 fn report(err: &mut dyn Write, color: bool, e: &Error) {
     let tag = if color { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
-    let _ = writeln!(err, "{tag} {e}");
+    let _ = writeln!(err, "{tag} {}", actlab::shown::message(&e.to_string()));
+}
+
+/// The program's arguments as text, or a message naming the one that is not UTF-8.
+fn arguments() -> Result<Vec<String>, String> {
+    std::env::args_os()
+        .enumerate()
+        .map(|(i, a)| a.into_string().map_err(|a| format!("argument {i} ({a:?}) is not valid UTF-8 text")))
+        .collect()
+}
+
+/// Standard output was closed by the caller (`actlab ... >&-`). Rust's start-up puts
+/// /dev/null, opened for reading and writing, on a closed standard descriptor, so
+/// every write would vanish: that is what is looked for (a shell's `> /dev/null`
+/// opens it for writing only).
+fn stdout_is_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    // SAFETY: fcntl(F_GETFL) and fstat only read the state of fd 1 into `st`.
+    unsafe {
+        let flags = libc::fcntl(1, libc::F_GETFL);
+        if flags == -1 {
+            return true;
+        }
+        let mut st: libc::stat = std::mem::zeroed();
+        flags & libc::O_ACCMODE == libc::O_RDWR
+            && libc::fstat(1, &mut st) == 0
+            && st.st_mode & libc::S_IFMT == libc::S_IFCHR
+            && st.st_rdev == libc::makedev(1, 3)
+    }
+    #[cfg(not(target_os = "linux"))]
+    false
 }
 
 fn main() {
@@ -45,25 +75,63 @@ fn main() {
         );
         std::process::exit(1);
     }
-    std::process::exit(real_main());
+    // a panic is a bug; it is reported as an internal error by whoever catches it
+    // (each prompt or script line, and main below), not printed by the default hook
+    std::panic::set_hook(Box::new(|_| {}));
+    let code = std::panic::catch_unwind(real_main).unwrap_or_else(|payload| {
+        let what =
+            payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
+        eprintln!("error: internal error: {} (a bug in actlab: please report it)", what.unwrap_or_default());
+        1
+    });
+    std::process::exit(code);
 }
 
 fn real_main() -> i32 {
-    let cli = match Cli::try_parse_from(protect_values(std::env::args())) {
+    let args = match arguments() {
+        Ok(a) => a,
+        Err(m) => {
+            eprintln!("error: {}", actlab::shown::message(&m));
+            return 2;
+        }
+    };
+    if args.iter().map(|a| a.len() + 1).sum::<usize>() > actlab::command::line::MAX_LINE {
+        eprintln!(
+            "error: the arguments are longer than 1 MiB, the limit for one command; pipe numbers in: actlab eval FN - < FILE"
+        );
+        return 2;
+    }
+    if stdout_is_closed() {
+        eprintln!("error: cannot write the output: standard output is closed");
+        return 1;
+    }
+    let cli = match Cli::try_parse_from(protect_values(args.iter().cloned())) {
         Ok(c) => c,
         Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
             // the same message as at the prompt: unknown command 'evl' (did you mean 'eval'?)
-            let word = std::env::args().nth(1).unwrap_or_default();
-            let word = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or(word);
+            let word = args.get(1).cloned().unwrap_or_default();
+            let word = args.iter().skip(1).find(|a| !a.starts_with('-')).cloned().unwrap_or(word);
             let msg = actlab::command::line::parse_line(&shlex::try_quote(&word).unwrap_or_default())
                 .err()
                 .map_or_else(|| e.render().to_string(), |m| m.to_string());
-            eprintln!("error: {msg}");
+            eprintln!("error: {}", actlab::shown::message(&msg));
+            return 2;
+        }
+        Err(e) if e.use_stderr() => {
+            // the same one-line message as at the prompt and in scripts
+            eprintln!("error: {}", actlab::shown::message(&actlab::command::line::clap_message(&e)));
             return 2;
         }
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            // --help, --version: a failed write (a full disk) is an error, not success
+            let mut out = io::stdout().lock();
+            return match write!(out, "{}", e.render()).and_then(|_| out.flush()) {
+                Err(w) if w.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {w}");
+                    1
+                }
+                _ => 0,
+            };
         }
     };
     let out_tty = io::stdout().is_terminal();
@@ -90,18 +158,9 @@ fn real_main() -> i32 {
             session.run_script(&mut script, None, cli.keep_going, &mut out, &mut err).map(|n| i32::from(n > 0))
         }
         Some(Command::Run { file, keep_going }) => {
-            let name = file.display().to_string();
-            match std::fs::File::open(file) {
-                Ok(f) => {
-                    let mut script = io::BufReader::new(f);
-                    let mut input = stdin.lock();
-                    let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
-                    session
-                        .run_script(&mut script, Some(&name), *keep_going || cli.keep_going, &mut out, &mut err)
-                        .map(|n| i32::from(n > 0))
-                }
-                Err(e) => Err(Error::Failed(format!("cannot open '{name}': {e}"))),
-            }
+            let mut input = stdin.lock();
+            let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
+            session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| i32::from(n > 0))
         }
         Some(Command::Exit) => Ok(0),
         Some(Command::Set { .. } | Command::Settings) => Err(Error::Usage(
@@ -112,7 +171,7 @@ fn real_main() -> i32 {
             let mut input = stdin.lock();
             let mut ctx = Context { stdin: Some(&mut input), style: base, radians: false };
             let mut sink = render::sink(base, &mut out);
-            execute(cmd, &mut ctx, sink.as_mut()).map(|_| 0)
+            actlab::command::line::catch_panic(|| execute(cmd, &mut ctx, sink.as_mut())).map(|_| 0)
         }
     };
     let flushed = out.flush();

@@ -36,12 +36,20 @@ pub struct Head {
     pub columns: Vec<Column>,
 }
 
-/// Where results go. Calls come in the order begin, row*, note*, end.
+/// Where results go. Calls come in the order begin, row*, note*, end. `end` may be
+/// called again (or with nothing begun) and then does nothing: a command that fails
+/// half-way is ended by its caller, so the rows before the error are written and a
+/// JSON document is closed.
 pub trait Sink {
     fn begin(&mut self, head: &Head) -> io::Result<()>;
     fn row(&mut self, cells: &[Cell]) -> io::Result<()>;
     fn note(&mut self, note: &str) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
+    /// The command failed half-way: write what it produced (the rows before the error)
+    /// and close the result; a table with no rows yet is dropped instead.
+    fn abort(&mut self) -> io::Result<()> {
+        self.end()
+    }
     /// Output that is not a table (help text, messages).
     fn text(&mut self, text: &str) -> io::Result<()>;
     /// Text that must reach the output unchanged in every format (a completion

@@ -1,36 +1,23 @@
 //! "Did you mean ...?": the closest candidate by optimal-string-alignment distance
-//! (Damerau-Levenshtein without repeated edits), compared case-insensitively.
+//! (Damerau-Levenshtein without repeated edits, from `strsim`), compared
+//! case-insensitively.
 
-/// Edit distance counting insertions, deletions, substitutions and adjacent swaps.
+/// Edit distance counting insertions, deletions, substitutions and adjacent swaps
+/// (optimal string alignment), ignoring case.
 pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[n][m]
+    strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase())
 }
 
 /// The best candidate within distance 3 (and less than the word's own length).
+///
+/// A word far longer than every candidate cannot be within 3 edits of one: it is not
+/// compared at all (a 1 MB word would otherwise cost seconds per candidate).
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = 3.min(word.chars().count().saturating_sub(1)).max(1);
+    let chars = word.chars().count();
+    let limit = 3.min(chars.saturating_sub(1)).max(1);
     candidates
         .into_iter()
+        .filter(|c| chars <= c.chars().count() + limit)
         .map(|c| (distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -108,8 +108,13 @@ fn strange_input_lines_and_bytes() {
     let out = actlab().write_stdin(long.clone()).arg("--format").arg("csv").output().unwrap();
     assert!(out.status.success());
     assert_eq!(out.stdout.len(), "x,relu\n".len() + 4 * 500_000);
+    // a line over the limit (1 MiB) is refused as such, without being kept
     let junk = format!("eval relu {}\n", "x".repeat(1 << 20));
-    actlab().write_stdin(junk).assert().code(1).stderr(predicates::str::contains("is not a number"));
+    actlab()
+        .write_stdin(junk)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("line 1: the line is longer than 1 MiB"));
     // invalid UTF-8: in a script line, and in numbers on stdin
     actlab()
         .write_stdin(&b"eval relu 1\xff\n"[..])

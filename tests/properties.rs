@@ -163,3 +163,43 @@ proptest! {
         }
     }
 }
+
+/// Any text, ASCII or not, with a few of the shapes the grammar cares about.
+fn any_line() -> impl Strategy<Value = String> {
+    prop_oneof![line(), "\\PC{0,40}", "(eval|info|plot chain|matrix|set) \\PC{0,20}"]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, .. ProptestConfig::default() })]
+
+    /// The prompt's helper runs on every key press: at every cursor position of any
+    /// line it colours, previews and completes without panicking.
+    #[test]
+    fn the_prompt_helper_takes_any_line_at_any_cursor(l in any_line()) {
+        let helper = actlab::prompt::ActlabHelper::new(true);
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = rustyline::Context::new(&history);
+        for pos in l.char_indices().map(|(i, _)| i).chain([l.len()]) {
+            let prefix = &l[..pos];
+            let coloured = helper.colored(prefix);
+            prop_assert!(coloured.len() >= prefix.len());
+            let _ = helper.preview(prefix);
+            let (start, _) = helper.complete_words(&l, pos, &ctx).unwrap();
+            prop_assert!(start <= pos && l.is_char_boundary(start));
+        }
+    }
+
+    /// Scripts of any bytes (invalid UTF-8, NUL, long lines) give errors, not panics.
+    #[test]
+    fn scripts_of_any_bytes_give_errors_not_panics(bytes in prop::collection::vec(any::<u8>(), 0..300), l in any_line()) {
+        let mut data = l.into_bytes();
+        data.push(b'\n');
+        data.extend(bytes);
+        let mut session = Session::new(Style::default(), None);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut script = &data[..];
+        session.run_script(&mut script, None, true, &mut out, &mut err).unwrap();
+        let err = String::from_utf8_lossy(&err);
+        prop_assert!(!err.contains("internal error"), "{}", err);
+    }
+}

@@ -164,7 +164,7 @@ pub fn lookup(name: &str) -> Result<&'static Activation, String> {
         Some(s) => format!(" (did you mean '{s}'?)"),
         None => " (see 'list' for the functions)".to_string(),
     };
-    Err(format!("unknown function '{name}'{hint}"))
+    Err(format!("unknown function '{}'{hint}", crate::shown::shown(name)))
 }
 
 #[cfg(test)]

@@ -39,6 +39,16 @@ fn parse_f64(s: &str) -> Result<f64, String> {
     input::parse_number(s)
 }
 
+/// A number that must be finite (a weight, a bias, a pre-activation): NaN or an
+/// infinity would only turn every product into NaN.
+fn parse_finite(s: &str) -> Result<f64, String> {
+    let v = input::parse_number(s)?;
+    if !v.is_finite() {
+        return Err(format!("'{}' is not finite; give a finite number", crate::shown::shown(s.trim())));
+    }
+    Ok(v)
+}
+
 /// Parameters of the activations; each applies to the functions that have it.
 #[derive(Args, Clone, Debug, Default)]
 pub struct ParamArgs {
@@ -111,16 +121,16 @@ pub struct ChainArgs {
     #[arg(value_name = "DEPTH")]
     pub depth: String,
     /// Every layer sees this pre-activation z (instead of a forward pass)
-    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width", "bias", "input"])]
+    #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with_all = ["random", "width", "bias", "input"])]
     pub at: Option<f64>,
     /// Weight W of every layer: z_k = W·a_(k-1) + B and factor W·f'(z_k) [default: 1]
-    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "width")]
+    #[arg(long, value_name = "W", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with = "width")]
     pub weight: Option<f64>,
     /// Bias B of the forward pass [default: 0]
-    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    #[arg(long, value_name = "B", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
     pub bias: Option<f64>,
     /// Input a_0 of the forward pass [default: 1]
-    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
+    #[arg(long, value_name = "X0", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with_all = ["random", "width"])]
     pub input: Option<f64>,
     /// Draw each pre-activation from N(0, 1)
     #[arg(long, conflicts_with = "width")]
@@ -271,7 +281,7 @@ pub struct PlotArgs {
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
     /// plot chain: every layer at this pre-activation
-    #[arg(long, value_name = "X", value_parser = parse_f64, allow_negative_numbers = true, conflicts_with = "random")]
+    #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with = "random")]
     pub at: Option<f64>,
     /// plot chain: pre-activations from N(0, 1)
     #[arg(long)]
@@ -280,13 +290,13 @@ pub struct PlotArgs {
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
     /// plot chain: layer weight W [default: 1]
-    #[arg(long, value_name = "W", value_parser = parse_f64, allow_negative_numbers = true)]
+    #[arg(long, value_name = "W", value_parser = parse_finite, allow_negative_numbers = true)]
     pub weight: Option<f64>,
     /// plot chain: forward-pass bias [default: 0]
-    #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
+    #[arg(long, value_name = "B", value_parser = parse_finite, allow_negative_numbers = true)]
     pub bias: Option<f64>,
     /// plot chain: forward-pass input a_0 [default: 1]
-    #[arg(long, value_name = "X0", value_parser = parse_f64, allow_negative_numbers = true)]
+    #[arg(long, value_name = "X0", value_parser = parse_finite, allow_negative_numbers = true)]
     pub input: Option<f64>,
     #[command(flatten)]
     pub params: ParamArgs,

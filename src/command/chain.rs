@@ -164,7 +164,8 @@ fn trials(
         let (mut van, mut exp) = (0u64, 0u64);
         for i in 0..t {
             super::check_interrupt()?;
-            let (l, c) = scalar::run(f, *p, PreActivation::Random { seed: seed.wrapping_add(i) }, weight, depth);
+            let pre = PreActivation::Random { seed: seed.wrapping_add(i) };
+            let (l, c) = scalar::run(f, *p, pre, weight, depth, &super::ctrl_c())?;
             logs.push(l.max(-1e308));
             van += u64::from(c.vanished_at.is_some() || c.zero_at.is_some());
             exp += u64::from(c.exploded_at.is_some());
@@ -205,19 +206,11 @@ fn matrix_chain(
         seed: a.seed.unwrap_or(0),
         clip_norm: a.clip_norm,
     };
-    spec.check().map_err(Error::Usage)?;
+    spec.check(funcs.len()).map_err(Error::Usage)?;
     if let Some(c) = spec.clip_norm
         && !(c > 0.0 && c.is_finite())
     {
         return Err(Error::Usage("--clip-norm must be a positive number".into()));
-    }
-    // run each function (the same weights: same seed), then emit rows layer by layer
-    let mut runs: Vec<Vec<matrix::GradLayer>> = Vec::new();
-    for (f, p) in funcs {
-        let mut v = Vec::with_capacity(depth as usize);
-        matrix::run(f, p, &spec, &|| super::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed), |g| v.push(*g));
-        super::check_interrupt()?;
-        runs.push(v);
     }
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
@@ -247,22 +240,30 @@ fn matrix_chain(
         ),
         columns,
     })?;
+    // every function through the same weights (same seed), layer by layer: only the
+    // rows that are shown are kept, so memory does not grow with the depth
     let mut crossings = vec![Crossing::default(); funcs.len()];
+    let mut last = vec![0.0; funcs.len()];
     let mut shown = 0;
     let mut cells = Vec::new();
-    for k in 0..depth as usize {
+    let mut written: std::io::Result<()> = Ok(());
+    let failed = std::cell::Cell::new(false);
+    let ctrl_c = super::ctrl_c();
+    let stop = || ctrl_c() || failed.get();
+    let run = matrix::run(funcs, &spec, &stop, |layers| {
         let mut crossed = false;
-        for (i, r) in runs.iter().enumerate() {
-            crossed |= crossings[i].update(k as u64 + 1, r[k].log10_norm);
+        for (i, g) in layers.iter().enumerate() {
+            crossed |= crossings[i].update(g.k, g.log10_norm);
+            last[i] = g.log10_norm;
         }
-        if !show.shows(k as u64 + 1, depth, crossed) {
-            continue;
+        let k = layers[0].k;
+        if !show.shows(k, depth, crossed) {
+            return;
         }
         shown += 1;
         cells.clear();
-        cells.push(Cell::Int(k as i64 + 1));
-        for r in &runs {
-            let g = &r[k];
+        cells.push(Cell::Int(k as i64));
+        for g in layers {
             cells.push(norm_cell(g.log10_norm));
             cells.push(Cell::Num(g.log10_norm));
             cells.push(Cell::Num(g.ratio));
@@ -271,14 +272,18 @@ fn matrix_chain(
                 cells.push(Cell::Text(if g.clipped { "yes" } else { "" }.into()));
             }
         }
-        sink.row(&cells)?;
-    }
+        if let Err(e) = sink.row(&cells) {
+            written = Err(e);
+            failed.set(true);
+        }
+    });
+    written?;
+    run?;
     if shown < depth {
         sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
     }
     for (i, (f, p)) in funcs.iter().enumerate() {
-        let last = runs[i].last().map_or(0.0, |g| g.log10_norm);
-        let mut v = crossings[i].verdict("‖g‖", depth, last);
+        let mut v = crossings[i].verdict("‖g‖", depth, last[i]);
         if f.name == "identity" {
             v.push_str(" (identity: no activation, only the matrices act)");
         }

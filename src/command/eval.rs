@@ -6,12 +6,19 @@ use crate::activation::{Activation, Params, lookup};
 use crate::render::num::shortest;
 use crate::report::{Cell, Column, Head, Sink};
 
+/// Most functions one command may name (`eval f1,f2,...`).
+pub const MAX_FUNCTIONS: usize = 256;
+
 /// Functions named in `FN[,FN...]`, each with its parameters.
 pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activation, Params)>, Error> {
     let mut out = Vec::new();
+    let count = names.split(',').count();
+    if count > MAX_FUNCTIONS {
+        return Err(Error::Usage(format!("{count} functions in one command; at most {MAX_FUNCTIONS}")));
+    }
     for name in names.split(',').map(str::trim) {
         if name.is_empty() {
-            return Err(Error::Usage(format!("empty function name in '{names}'")));
+            return Err(Error::Usage(format!("empty function name in '{}'", crate::shown::shown(names))));
         }
         out.push(lookup(name).map_err(Error::Usage)?);
     }

@@ -1,6 +1,7 @@
 //! Numbers as people type them: plain decimals, `inf`, `-inf`, `nan`, ranges
 //! `A..B:STEP`, and `-` for numbers read from standard input (streamed).
 
+use crate::shown::{escape, shown};
 use std::io::BufRead;
 
 /// Most points one range may hold.
@@ -15,21 +16,43 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     if body.starts_with("0x") {
-        return Err(format!("'{s}' is hexadecimal; write numbers in decimal (e.g. 1.5, -2e-3)"));
+        return Err(format!("'{}' is hexadecimal; write numbers in decimal (e.g. 1.5, -2e-3)", shown(s)));
     }
     if t.contains('_') {
-        return Err(format!("'{s}' has an underscore; write numbers without separators"));
+        return Err(format!("'{}' has an underscore; write numbers without separators", shown(s)));
     }
     if t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || ",.-+eE".contains(c)) {
-        return Err(format!("'{s}' has a comma; use '.' for decimals and spaces between numbers"));
+        return Err(format!("'{}' has a comma; use '.' for decimals and spaces between numbers", shown(s)));
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_infinite() && !matches!(body, "inf" | "infinity") => {
-            Err(format!("'{s}' is out of range for a double (largest finite is about 1.8e308); write inf for infinity"))
-        }
+        Ok(v) if v.is_infinite() && !matches!(body, "inf" | "infinity") => Err(format!(
+            "'{}' is out of range for a double (largest finite is about 1.8e308); write inf for infinity",
+            shown(s)
+        )),
         Ok(v) => Ok(v),
-        Err(_) => Err(format!("'{s}' is not a number")),
+        Err(_) => Err(not_a_number(t)),
     }
+}
+
+/// Why `t` (not a number) is not one, naming a character from outside ASCII, which
+/// people paste from documents: the minus sign −, digits of other scripts, π.
+fn not_a_number(t: &str) -> String {
+    let Some(c) = t.chars().find(|c| !c.is_ascii()) else {
+        return format!("'{}' is not a number", shown(t));
+    };
+    let code = format!("U+{:04X}", c as u32);
+    let why = match c {
+        '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{fe63}' | '\u{ff0d}' => {
+            format!("the dash '{c}' ({code}) is not a minus sign here; type the ASCII '-'")
+        }
+        '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' => {
+            format!("the full-width '{c}' ({code}) is not read as a number; type ASCII digits 0-9 and '.'")
+        }
+        c if c.is_numeric() => format!("'{c}' ({code}) is not an ASCII digit; type numbers with the digits 0-9"),
+        'π' => "π is not read as a number here; type 3.141592653589793".to_string(),
+        c => format!("it has '{}' ({code}), which is not part of a number", escape(&c.to_string())),
+    };
+    format!("'{}' is not a number: {why}", shown(t))
 }
 
 /// One token of a number stream: the plain parse when it gives a finite number or
@@ -51,6 +74,7 @@ pub fn parse_numbers(words: &[String]) -> Result<Vec<f64>, String> {
 pub fn parse_depth(s: &str, max: u64) -> Result<u64, String> {
     let s = s.trim();
     let v = parse_number(s).map_err(|e| format!("depth: {e}"))?;
+    let s = shown(s);
     if v.fract() != 0.0 || v < 1.0 {
         return Err(format!("depth '{s}': give a whole number of layers, at least 1"));
     }
@@ -82,26 +106,38 @@ pub struct Range {
 impl Range {
     #[inline]
     pub fn point(&self, i: u64) -> f64 {
+        if self.exact_end && self.count > 1 && i == self.count - 1 {
+            return self.end;
+        }
+        let p = self.point_scaled(i, 1.0);
+        // near the largest doubles (1e308..1.7e308) the difference or the product
+        // overflows where the point itself does not: compute scaled down by 2^40 (the
+        // most points times the widest span stay finite), exact at these magnitudes
+        const DOWN: f64 = 1.0 / (1u64 << 40) as f64;
+        if p.is_finite() { p } else { self.point_scaled(i, DOWN) / DOWN }
+    }
+
+    #[inline]
+    fn point_scaled(&self, i: u64, k: f64) -> f64 {
+        let (a, b, step) = (self.start * k, self.end * k, self.step * k);
         if self.exact_end && self.count > 1 {
             let n = (self.count - 1) as f64;
-            if i == self.count - 1 {
-                return self.end;
-            }
-            self.start + (self.end - self.start) * (i as f64) / n
+            a + (b - a) * (i as f64) / n
         } else {
-            self.start + self.step * i as f64
+            a + step * i as f64
         }
     }
 }
 
 /// Parse `A..B:STEP` (STEP may be left out: 1).
 pub fn parse_range(s: &str) -> Result<Range, String> {
-    let (a, rest) = s.split_once("..").ok_or_else(|| format!("'{s}' is not a range A..B:STEP"))?;
+    let q = shown(s);
+    let (a, rest) = s.split_once("..").ok_or_else(|| format!("'{q}' is not a range A..B:STEP"))?;
     let (b, step) = match rest.split_once(':') {
         Some((b, st)) => (b, Some(st)),
         None => (rest, None),
     };
-    let what = |e: String| format!("range '{s}': {e}");
+    let what = |e: String| format!("range '{q}': {e}");
     let start = parse_number(a).map_err(what)?;
     let end = parse_number(b).map_err(what)?;
     let step = match step {
@@ -109,16 +145,17 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
         None => 1.0,
     };
     if !start.is_finite() || !end.is_finite() || !step.is_finite() {
-        return Err(format!("range '{s}': bounds and step must be finite"));
+        return Err(format!("range '{q}': bounds and step must be finite"));
     }
     if step == 0.0 {
-        return Err(format!("range '{s}': the step is 0; give a positive step, e.g. {a}..{b}:0.1"));
+        return Err(format!("range '{q}': the step is 0; give a positive step, e.g. {}..{}:0.1", shown(a), shown(b)));
     }
     if (end - start) * step < 0.0 {
         let hint = if step > 0.0 { "a negative step to count down" } else { "a positive step" };
-        return Err(format!("range '{s}': the step goes away from the end; use {hint}"));
+        return Err(format!("range '{q}': the step goes away from the end; use {hint}"));
     }
-    let span = (end - start) / step;
+    // (end - start) overflows for ends near ±1.8e308: halve them first (exact)
+    let span = if (end - start).is_finite() { (end - start) / step } else { (end / 2.0 - start / 2.0) / step * 2.0 };
     if !span.is_finite() || span >= MAX_RANGE_POINTS as f64 {
         let points = span.floor() + 1.0;
         // the exact count while a double holds it (0..1e10:1 has 10000000001, not "1e10")
@@ -128,14 +165,14 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
             format!("about {}", crate::render::num::significant(points, 3))
         };
         return Err(format!(
-            "range '{s}' has {points} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step"
+            "range '{q}' has {points} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step"
         ));
     }
     let nearest = span.round();
     let exact_end = (span - nearest).abs() <= 1e-9 * nearest.max(1.0);
     let count = if exact_end { nearest as u64 + 1 } else { span.floor() as u64 + 1 };
     if count > 1 && start + step == start {
-        return Err(format!("range '{s}': the step is too small to move from {a}"));
+        return Err(format!("range '{q}': the step is too small to move from {}", shown(a)));
     }
     Ok(Range { start, end, step, count, exact_end })
 }
@@ -147,7 +184,8 @@ pub fn parse_x(s: &str) -> Result<XItem, String> {
         return Ok(XItem::Stdin);
     }
     // a range has ".." after its first character (the first may be a sign)
-    if s.len() > 1 && s[1..].contains("..") {
+    let after_first = s.chars().next().map_or(0, char::len_utf8);
+    if s[after_first..].contains("..") {
         return parse_range(s).map(XItem::Range);
     }
     parse_number(s).map(XItem::Number)

@@ -20,7 +20,7 @@ pub enum Parsed {
 }
 
 /// A clap error as one or two plain lines, without the usage block.
-fn clap_message(e: &clap::Error) -> String {
+pub fn clap_message(e: &clap::Error) -> String {
     let text = e.render().to_string();
     let mut msg = String::new();
     for l in text.lines() {
@@ -35,11 +35,28 @@ fn clap_message(e: &clap::Error) -> String {
         msg.push_str(l);
     }
     // the protective space of protect_values is not the user's
-    msg.replace("' -", "'-")
+    cut_quoted(&msg.replace("' -", "'-"))
+}
+
+/// Words quoted in a message ('like this') cut to a readable length.
+fn cut_quoted(msg: &str) -> String {
+    let parts: Vec<&str> = msg.split('\'').collect();
+    let mut out = String::with_capacity(msg.len().min(4096));
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('\'');
+        }
+        // odd parts sit between quotes
+        if i % 2 == 1 && i + 1 < parts.len() { out.push_str(&crate::shown::shown(part)) } else { out.push_str(part) }
+    }
+    out
 }
 
 /// Parse a line of the prompt or of a script.
 pub fn parse_line(line: &str) -> Result<Parsed, Error> {
+    if line.len() > MAX_LINE {
+        return Err(line_too_long());
+    }
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Ok(Parsed::Nothing);
@@ -77,10 +94,10 @@ fn unknown_command(word: &str) -> Error {
     let names = super::command_names();
     let hint = match did_you_mean(word, names.iter().map(String::as_str)) {
         Some(s) => format!(" (did you mean '{s}'?)"),
-        None if crate::activation::lookup(word).is_ok() => format!(" (to evaluate it: eval {word} X)"),
+        None if crate::activation::lookup(word).is_ok() => format!(" (to evaluate it: eval {} X)", word.to_lowercase()),
         None => " (type help for the commands)".to_string(),
     };
-    Error::Usage(format!("unknown command '{word}'{hint}"))
+    Error::Usage(format!("unknown command '{}'{hint}", crate::shown::shown(word)))
 }
 
 /// What happened to the session after a line.
@@ -99,12 +116,13 @@ pub struct Session<'a> {
     pub radians: bool,
     /// What `set color auto` means here (is the output a terminal, NO_COLOR, ...).
     pub auto_color: bool,
-    depth: usize,
+    /// Scripts being run (`run FILE`), outermost first.
+    running: Vec<std::path::PathBuf>,
 }
 
 impl<'a> Session<'a> {
     pub fn new(style: Style, stdin: Option<&'a mut dyn BufRead>) -> Self {
-        Session { style, stdin, radians: false, auto_color: style.color, depth: 0 }
+        Session { style, stdin, radians: false, auto_color: style.color, running: Vec::new() }
     }
 
     /// `set KEY VALUE`
@@ -194,21 +212,16 @@ impl<'a> Session<'a> {
             }
             Command::Run { file, keep_going } => {
                 let keep_going = *keep_going || line.keep_going;
-                if self.depth >= 16 {
-                    return Err(Error::Failed("scripts nested more than 16 deep (does a script run itself?)".into()));
-                }
-                let name = file.display().to_string();
-                let f = std::fs::File::open(file).map_err(|e| Error::Failed(format!("cannot open '{name}': {e}")))?;
-                let mut reader = std::io::BufReader::new(f);
-                self.depth += 1;
                 let saved = self.style;
                 self.style = style;
-                let r = self.run_script(&mut reader, Some(&name), keep_going, out, err);
+                let r = self.run_file(file, keep_going, out, err);
                 self.style = saved;
-                self.depth -= 1;
                 match r? {
                     0 => Ok(Outcome::Continue),
-                    n => Err(Error::Failed(format!("{n} error(s) in '{name}'"))),
+                    n => Err(Error::Failed(format!(
+                        "{n} error(s) in '{}'",
+                        crate::shown::shown(&file.display().to_string())
+                    ))),
                 }
             }
             cmd => {
@@ -221,9 +234,39 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// Run the script in `file` (a `run FILE` line, or `actlab run FILE`). A script
+    /// that is already running (directly or through others) is refused: it would
+    /// run itself without end. Nesting is bounded by [`MAX_NESTING`].
+    pub fn run_file(
+        &mut self,
+        file: &std::path::Path,
+        keep_going: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<usize, Error> {
+        let name = crate::shown::shown(&file.display().to_string());
+        if self.running.len() >= MAX_NESTING {
+            return Err(Error::Failed(format!("scripts nested more than {MAX_NESTING} deep at '{name}'")));
+        }
+        let f = std::fs::File::open(file).map_err(|e| Error::Failed(format!("cannot open '{name}': {e}")))?;
+        let id = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        if self.running.contains(&id) {
+            return Err(Error::Failed(format!(
+                "'{name}' is already running: a script that runs itself would never end"
+            )));
+        }
+        let mut reader = std::io::BufReader::new(f);
+        self.running.push(id);
+        let r = self.run_script(&mut reader, Some(&name), keep_going, out, err);
+        self.running.pop();
+        r
+    }
+
     /// Run every line of `script`; errors go to `err` as `FILE:LINE: message` (or
-    /// `line N: message`). Stops at the first error unless `keep_going`. Returns the
-    /// number of errors; a closed output pipe comes back as `Err(Io)`.
+    /// `line N: message`). Stops at the first error unless `keep_going`, and at Ctrl-C
+    /// (at the prompt). Returns the number of errors; a closed output pipe comes back as
+    /// `Err(Io)`. Lines longer than [`MAX_LINE`] bytes are refused (and skipped
+    /// without being kept), so memory stays bounded whatever the input.
     pub fn run_script(
         &mut self,
         script: &mut dyn BufRead,
@@ -236,22 +279,21 @@ impl<'a> Session<'a> {
         let mut buf = Vec::new();
         let mut n = 0u64;
         loop {
-            buf.clear();
-            let read = script
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
-            if read == 0 {
-                break;
-            }
+            super::check_interrupt()?;
+            let Some(read) = read_line(script, &mut buf)? else { break };
             n += 1;
-            let result = match std::str::from_utf8(&buf) {
-                Ok(text) => self.run_line(text, out, err),
-                Err(_) => Err(Error::Usage("the line is not valid UTF-8 text".into())),
+            let result = match read {
+                Line::TooLong => Err(line_too_long()),
+                Line::Text => match std::str::from_utf8(&buf) {
+                    Ok(text) => catch_panic(|| self.run_line(text, out, err)),
+                    Err(_) => Err(Error::Usage("the line is not valid UTF-8 text".into())),
+                },
             };
             match result {
                 Ok(Outcome::Continue) => {}
                 Ok(Outcome::Exit) => break,
                 Err(Error::Io(e)) => return Err(Error::Io(e)),
+                Err(e) if e.is_interrupt() => return Err(e),
                 Err(e) => {
                     errors += 1;
                     out.flush()?;
@@ -259,14 +301,109 @@ impl<'a> Session<'a> {
                         Some(f) => format!("{f}:{n}"),
                         None => format!("line {n}"),
                     };
-                    writeln!(err, "{at}: {e}")?;
+                    writeln!(err, "{at}: {}", crate::shown::message(&e.to_string()))?;
                     if !keep_going {
                         break;
+                    }
+                    if matches!(read, Line::TooLong) {
+                        skip_line(script)?;
                     }
                 }
             }
         }
         out.flush()?;
         Ok(errors)
+    }
+}
+
+/// Longest line of a script or of the prompt, in bytes.
+pub const MAX_LINE: usize = 1 << 20;
+/// Deepest nesting of `run FILE`.
+pub const MAX_NESTING: usize = 16;
+
+fn line_too_long() -> Error {
+    Error::Usage(format!(
+        "the line is longer than {} MiB, the limit for one line; put many numbers in a file and pipe it: actlab eval FN - < FILE",
+        MAX_LINE >> 20
+    ))
+}
+
+enum Line {
+    Text,
+    TooLong,
+}
+
+/// The next line into `buf` (None at the end). A line over [`MAX_LINE`] is not kept:
+/// only its first [`MAX_LINE`] bytes are read ([`skip_line`] drops the rest).
+fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Line>, Error> {
+    buf.clear();
+    let read = std::io::Read::take(&mut *script, MAX_LINE as u64 + 1)
+        .read_until(b'\n', buf)
+        .map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
+    if read == 0 {
+        return Ok(None);
+    }
+    Ok(Some(if buf.len() <= MAX_LINE || buf.ends_with(b"\n") { Line::Text } else { Line::TooLong }))
+}
+
+/// Read and drop the rest of a line, asking for Ctrl-C as it goes (a line may never
+/// end: `run /dev/zero --keep-going`).
+fn skip_line(script: &mut dyn BufRead) -> Result<(), Error> {
+    loop {
+        super::check_interrupt()?;
+        let chunk = script.fill_buf().map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => {
+                script.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = chunk.len();
+                script.consume(n);
+            }
+        }
+    }
+}
+
+/// Run `f`, turning a panic (a bug: no input should reach one) into an error that
+/// names it, so that a session goes on after it.
+pub fn catch_panic<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        Err(Error::Failed(format!(
+            "internal error: {} (a bug in actlab: please report this line)",
+            crate::shown::shown(&what)
+        )))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_error_naming_it() {
+        let e = catch_panic::<()>(|| panic!("boom")).unwrap_err();
+        assert!(e.to_string().starts_with("internal error: boom"), "{e}");
+        assert_eq!(catch_panic(|| Ok(3)).unwrap(), 3);
+    }
+
+    #[test]
+    fn long_lines_are_refused_and_the_rest_skipped_with_keep_going() {
+        let mut data = vec![b'1'; MAX_LINE + 10];
+        data.extend_from_slice(b"\neval relu 2 -f csv\n");
+        let mut session = Session::new(Style::default(), None);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let n = session.run_script(&mut &data[..], None, true, &mut out, &mut err).unwrap();
+        assert_eq!(n, 1);
+        assert!(String::from_utf8_lossy(&err).starts_with("line 1: the line is longer than 1 MiB"));
+        assert_eq!(String::from_utf8_lossy(&out), "x,relu\n2,2\n");
     }
 }

@@ -225,7 +225,7 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     if !(lr > 0.0 && lr.is_finite()) {
         return Err(Error::Usage("--lr must be a positive number".into()));
     }
-    let r = train(&XorSpec { act, hidden, epochs, lr, seed });
+    let r = train(&XorSpec { act, hidden, epochs, lr, seed }, &super::ctrl_c())?;
     let name = act.map_or("none (linear)".to_string(), |(f, p)| label(f, &p));
     sink.begin(&Head {
         title: format!(

@@ -162,6 +162,18 @@ pub fn check_interrupt() -> Result<(), Error> {
     Ok(())
 }
 
+/// The prompt's Ctrl-C as an [`crate::interrupt::Interrupt`] for long computations.
+pub fn ctrl_c() -> impl Fn() -> bool {
+    || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+impl From<crate::interrupt::Interrupted> for Error {
+    fn from(_: crate::interrupt::Interrupted) -> Error {
+        INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
+        Error::Failed("interrupted".into())
+    }
+}
+
 /// What went wrong, and so which exit code: 2 for how a command was written, 1 for a
 /// command that could not be carried out.
 #[derive(Debug)]
@@ -172,6 +184,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// Ctrl-C stopped the command.
+    pub fn is_interrupt(&self) -> bool {
+        matches!(self, Error::Failed(m) if m == "interrupted")
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
@@ -204,8 +221,18 @@ pub struct Context<'a> {
     pub radians: bool,
 }
 
-/// Run one command, writing its results into `sink`.
+/// Run one command, writing its results into `sink`. If it fails half-way, what it
+/// produced before the failure is still written (the sink is ended).
 pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
+    let r = run_command(cmd, ctx, sink);
+    if r.is_err() {
+        // best effort: the error itself is what gets reported
+        let _ = sink.abort().and_then(|_| sink.flush());
+    }
+    r
+}
+
+fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
     match cmd {
         Command::Eval(a) => eval::eval(a, false, ctx, sink),
         Command::Deriv(a) => eval::eval(a, true, ctx, sink),

@@ -46,7 +46,13 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         return Err(Error::Usage("plot --width from 10 to 400 and --height from 4 to 200 characters".into()));
     }
     let n = if a.svg.is_some() { 801 } else { 2 * a.width.unwrap_or(160).clamp(10, 400) + 1 };
-    let xs: Vec<f64> = (0..n).map(|i| from + (to - from) * i as f64 / (n - 1) as f64).collect();
+    let xs: Vec<f64> = (0..n)
+        .map(|i| {
+            let t = i as f64 / (n - 1) as f64;
+            // to - from overflows for bounds near ±1.8e308: weigh the ends instead
+            if (to - from).is_finite() { from + (to - from) * t } else { from * (1.0 - t) + to * t }
+        })
+        .collect();
     let mut series = Vec::new();
     for (f, p) in &funcs {
         let l = label(f, p);

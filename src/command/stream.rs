@@ -20,6 +20,25 @@ const CHUNK: usize = 1 << 20;
 /// Points of a range per chunk (about as many as a 1 MiB chunk of full-precision input).
 const RANGE_CHUNK: u64 = 1 << 16;
 
+impl Spec<'_> {
+    /// Output columns besides x.
+    fn columns(&self) -> usize {
+        self.funcs.len() * (1 + self.deriv as usize)
+    }
+
+    /// Bytes of input read at once: fewer as the columns grow, so that a chunk's
+    /// results (up to ~25 bytes per value) stay within a few tens of MiB whatever the
+    /// number of functions.
+    fn read_size(&self) -> usize {
+        (CHUNK / (1 + self.columns())).max(4096)
+    }
+
+    /// Points of a range per chunk, likewise.
+    fn range_chunk(&self) -> u64 {
+        (RANGE_CHUNK / (1 + self.columns()) as u64).max(256)
+    }
+}
+
 /// What to compute and how to print it.
 #[derive(Clone, Copy)]
 pub struct Spec<'a> {
@@ -105,13 +124,24 @@ fn parse(text: &[u8], xs: &mut Vec<f64>) -> Result<u64, ()> {
             return Ok(lines);
         }
         // the longest prefix that is a number must be the whole token
+        let start = i;
         let (x, used) = fast_float2::parse_partial::<f64, _>(&text[i..]).map_err(|_| ())?;
         i += used;
-        if !x.is_finite() || (i < n && !text[i].is_ascii_whitespace()) {
+        if i < n && !text[i].is_ascii_whitespace() {
+            return Err(());
+        }
+        // NaN and the words for infinity cost what any number costs; an infinity
+        // from overflow (1e999) goes to the ordinary path, which refuses it
+        if x.is_infinite() && !is_word(&text[start..i]) {
             return Err(());
         }
         xs.push(x);
     }
+}
+
+/// `inf`, `-Infinity`…: a number written as a word (not an overflowing decimal).
+fn is_word(token: &[u8]) -> bool {
+    token.iter().any(u8::is_ascii_alphabetic) && !token.iter().any(u8::is_ascii_digit)
 }
 
 /// A job for the helper thread: its input, its buffers and, back, its result.
@@ -199,7 +229,7 @@ pub fn range(r: &Range, spec: Spec, mut write: impl FnMut(&[u8]) -> std::io::Res
     Helper::with(spec, |helper| {
         let mut i = 0;
         while i < r.count {
-            let n = RANGE_CHUNK.min(r.count - i);
+            let n = spec.range_chunk().min(r.count - i);
             let mid = i + n / 2;
             let halves = helper.split(Source::Points(r, i, mid), Source::Points(r, mid, i + n), &spec)?;
             let (_, [a, b]) =
@@ -239,8 +269,9 @@ pub fn delimited(
         let mut line = 1u64;
         let mut eof = false;
         while !eof {
+            let room = (len + spec.read_size()).min(buf.len());
             let n = loop {
-                match input.read(&mut buf[len..]) {
+                match input.read(&mut buf[len..room]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(Error::Failed(format!("cannot read stdin: {e}"))),
@@ -341,8 +372,21 @@ mod tests {
             "2.2250738585072011e-308",
             "1.7976931348623157e308",
             "9007199254740993",
+            "-nan",
+            "+inf",
+            "Infinity",
+            "-Infinity",
+            "INF",
+            "nAn",
+            "infin",
+            "1inf",
+            "inf1",
         ] {
             agrees(t).unwrap();
+        }
+        // NaN and infinities cost what a number costs: they take the fast path too
+        for t in ["nan", "NaN", "inf", "-inf", "infinity"] {
+            assert!(fast(t).is_some(), "{t}");
         }
         // the common forms do take the fast path
         for t in ["1", "-0", "+1.5", "1.", ".5", "1e5", "1E+05", "00012", "4.9e-324"] {

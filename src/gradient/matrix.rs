@@ -4,6 +4,7 @@
 //! renormalised every layer), so explosion and vanishing never overflow.
 
 use crate::activation::{Activation, Params};
+use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
@@ -42,18 +43,20 @@ impl MatrixSpec {
         }
     }
 
-    /// Refuse sizes that would take the machine hostage.
-    pub fn check(&self) -> Result<(), String> {
+    /// Refuse sizes that would take the machine hostage (`functions` chains are run
+    /// through the same layers).
+    pub fn check(&self, functions: usize) -> Result<(), String> {
         if self.width == 0 {
             return Err("--width 0: a layer needs at least one unit".into());
         }
         if self.width > MAX_WIDTH {
             return Err(format!("--width {}: at most {MAX_WIDTH} (each layer is a width × width matrix)", self.width));
         }
-        let work = (self.width as f64).powi(2) * self.depth as f64;
+        let work = (self.width as f64).powi(2) * self.depth as f64 * functions.max(1) as f64;
         if work > MAX_WORK {
+            let per = if functions > 1 { format!(" × {functions} functions") } else { String::new() };
             return Err(format!(
-                "width {} × depth {} needs {:.1e} multiply-adds, more than the limit of {MAX_WORK:.0e}; use a smaller width or depth",
+                "width {} × width × depth {}{per} needs {:.1e} multiply-adds, more than the limit of {MAX_WORK:.0e}; use a smaller width or depth",
                 self.width, self.depth, work
             ));
         }
@@ -91,105 +94,158 @@ fn weights(seed: u64, k: u64, sigma: f64, w: &mut [f64]) {
     }
 }
 
-/// Run forward and backward; `visit` sees each backward layer in order.
-/// `stop` is asked once per layer; when it says yes the run ends early.
-pub fn run(f: &Activation, p: &Params, spec: &MatrixSpec, stop: &dyn Fn() -> bool, mut visit: impl FnMut(&GradLayer)) {
+/// Values of f'(z) kept at once for the backward pass (all functions together).
+/// A deeper chain keeps the activations at every `MAX_KEPT / (functions × width)`-th
+/// layer instead and recomputes one segment at a time on the way back, so memory stays
+/// within a few times `MAX_KEPT` doubles (32 MiB) plus one weight matrix, whatever
+/// the depth.
+pub const MAX_KEPT: usize = 1 << 22;
+
+/// A layer's weights applied to each function's activations; f'(z) goes to `d`
+/// (function after function, `width` values each).
+fn forward_layer(funcs: &[(&Activation, Params)], w: &[f64], acts: &mut [Vec<f64>], z: &mut [f64], d: &mut [f64]) {
+    let n = z.len();
+    for (i, ((f, p), a)) in funcs.iter().zip(acts.iter_mut()).enumerate() {
+        for (r, zi) in z.iter_mut().enumerate() {
+            *zi = w[r * n..(r + 1) * n].iter().zip(a.iter()).map(|(x, y)| x * y).sum();
+        }
+        for (r, &zr) in z.iter().enumerate() {
+            (a[r], d[i * n + r]) = f.value_and_deriv(zr, p);
+        }
+    }
+}
+
+/// Run forward and backward for every function through the same random layers;
+/// `visit` sees each backward layer in order (k = 1 is the layer next to the output),
+/// with one [`GradLayer`] per function. Stops early with `Err(Interrupted)` when
+/// `stop` says so.
+pub fn run(
+    funcs: &[(&Activation, Params)],
+    spec: &MatrixSpec,
+    stop: &dyn Interrupt,
+    mut visit: impl FnMut(&[GradLayer]),
+) -> Result<(), Interrupted> {
     let n = spec.width;
+    let nf = funcs.len();
     let sigma = spec.sigma();
     let depth = spec.depth as usize;
+    // layers per segment: the whole chain when its f'(z) fit in MAX_KEPT
+    let seg = (MAX_KEPT / (nf * n).max(1)).clamp(1, depth.max(1));
     let mut w = vec![0.0; n * n];
-    // forward: keep f'(z_k) for every layer
+    let mut z = vec![0.0; n];
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let std = Normal::standard();
-    let mut a: Vec<f64> = (0..n).map(|_| rng.sample(std)).collect();
-    let mut z = vec![0.0; n];
-    let mut derivs = vec![0.0; n * depth];
+    let input: Vec<f64> = (0..n).map(|_| rng.sample(std)).collect();
+    let mut acts: Vec<Vec<f64>> = vec![input; nf];
+    // forward, keeping the activations where each segment starts (f'(z) is recomputed
+    // per segment on the way back, unless the whole chain is one segment)
+    let mut starts: Vec<Vec<Vec<f64>>> = Vec::with_capacity(depth.div_ceil(seg));
+    let mut derivs = vec![0.0; seg * nf * n];
     for k in 1..=depth {
-        if stop() {
-            return;
+        if stop.interrupted() {
+            return Err(Interrupted);
+        }
+        if (k - 1) % seg == 0 {
+            starts.push(if seg < depth { acts.clone() } else { Vec::new() });
         }
         weights(spec.seed, k as u64, sigma, &mut w);
-        for (i, zi) in z.iter_mut().enumerate() {
-            *zi = w[i * n..(i + 1) * n].iter().zip(&a).map(|(x, y)| x * y).sum();
-        }
-        let d = &mut derivs[(k - 1) * n..k * n];
-        for i in 0..n {
-            (a[i], d[i]) = f.value_and_deriv(z[i], p);
-        }
+        let at = ((k - 1) % seg) * nf * n;
+        forward_layer(funcs, &w, &mut acts, &mut z, &mut derivs[at..at + nf * n]);
     }
     // backward from a unit-norm output gradient
-    let mut g = vec![1.0 / (n as f64).sqrt(); n];
-    let mut log_norm = 0.0f64;
+    let mut g = vec![vec![1.0 / (n as f64).sqrt(); n]; nf];
+    let mut log_norm = vec![0.0f64; nf];
     let mut next = vec![0.0; n];
     let limit = spec.clip_norm.map(f64::log10);
-    for (step, k) in (1..=depth).rev().enumerate() {
-        if stop() {
-            return;
-        }
-        weights(spec.seed, k as u64, sigma, &mut w);
-        let d = &derivs[(k - 1) * n..k * n];
-        let dead = d.iter().filter(|x| **x == 0.0).count();
-        next.iter_mut().for_each(|x| *x = 0.0);
-        for i in 0..n {
-            let gi = g[i] * d[i];
-            if gi != 0.0 {
-                for (nj, wij) in next.iter_mut().zip(&w[i * n..(i + 1) * n]) {
-                    *nj += wij * gi;
+    let mut layers =
+        vec![GradLayer { k: 0, log10_norm: f64::NEG_INFINITY, ratio: 0.0, dead_fraction: 0.0, clipped: false }; nf];
+    for s in (0..starts.len()).rev() {
+        let first = s * seg + 1;
+        let last = ((s + 1) * seg).min(depth);
+        if seg < depth {
+            // recompute this segment's f'(z) from its starting activations
+            let mut acts = std::mem::take(&mut starts[s]);
+            for k in first..=last {
+                if stop.interrupted() {
+                    return Err(Interrupted);
                 }
+                weights(spec.seed, k as u64, sigma, &mut w);
+                let at = (k - first) * nf * n;
+                forward_layer(funcs, &w, &mut acts, &mut z, &mut derivs[at..at + nf * n]);
             }
         }
-        let nn = super::clip::norm(&next);
-        let before = log_norm;
-        let mut clipped = false;
-        if nn == 0.0 || !nn.is_finite() {
-            log_norm = if nn == 0.0 { f64::NEG_INFINITY } else { nn };
-            g.iter_mut().for_each(|x| *x = 0.0);
-        } else {
-            log_norm += nn.log10();
-            for (gi, ni) in g.iter_mut().zip(&next) {
-                *gi = ni / nn;
+        for k in (first..=last).rev() {
+            if stop.interrupted() {
+                return Err(Interrupted);
             }
-            if let Some(l) = limit
-                && log_norm > l
-            {
-                log_norm = l;
-                clipped = true;
+            let live = log_norm.iter().any(|l| l.is_finite());
+            if live {
+                weights(spec.seed, k as u64, sigma, &mut w);
             }
-        }
-        let ratio = if log_norm.is_finite() && before.is_finite() { 10f64.powf(log_norm - before) } else { 0.0 };
-        visit(&GradLayer {
-            k: step as u64 + 1,
-            log10_norm: log_norm,
-            ratio,
-            dead_fraction: dead as f64 / n as f64,
-            clipped,
-        });
-        if !log_norm.is_finite() {
-            // nothing left to propagate; report the remaining layers as zero
-            for s in step + 2..=depth {
-                visit(&GradLayer {
-                    k: s as u64,
-                    log10_norm: f64::NEG_INFINITY,
-                    ratio: 0.0,
-                    dead_fraction: 0.0,
-                    clipped: false,
-                });
+            for i in 0..nf {
+                let layer = &mut layers[i];
+                layer.k = (depth - k + 1) as u64;
+                if !log_norm[i].is_finite() {
+                    // nothing left to propagate: the rest of the layers are zero
+                    *layer = GradLayer { k: layer.k, ratio: 0.0, dead_fraction: 0.0, clipped: false, ..*layer };
+                    continue;
+                }
+                let at = (k - first) * nf * n + i * n;
+                let d = &derivs[at..at + n];
+                let dead = d.iter().filter(|x| **x == 0.0).count();
+                next.iter_mut().for_each(|x| *x = 0.0);
+                for (r, (gr, dr)) in g[i].iter().zip(d).enumerate() {
+                    let gi = gr * dr;
+                    if gi != 0.0 {
+                        for (nj, wij) in next.iter_mut().zip(&w[r * n..(r + 1) * n]) {
+                            *nj += wij * gi;
+                        }
+                    }
+                }
+                let nn = super::clip::norm(&next);
+                let before = log_norm[i];
+                let mut clipped = false;
+                if nn == 0.0 || !nn.is_finite() {
+                    log_norm[i] = if nn == 0.0 { f64::NEG_INFINITY } else { nn };
+                } else {
+                    log_norm[i] += nn.log10();
+                    for (gj, nj) in g[i].iter_mut().zip(&next) {
+                        *gj = nj / nn;
+                    }
+                    if let Some(l) = limit
+                        && log_norm[i] > l
+                    {
+                        log_norm[i] = l;
+                        clipped = true;
+                    }
+                }
+                let ratio =
+                    if log_norm[i].is_finite() && before.is_finite() { 10f64.powf(log_norm[i] - before) } else { 0.0 };
+                *layer = GradLayer {
+                    k: layer.k,
+                    log10_norm: log_norm[i],
+                    ratio,
+                    dead_fraction: dead as f64 / n as f64,
+                    clipped,
+                };
             }
-            return;
+            visit(&layers);
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::activation::lookup;
+    use crate::interrupt::Never;
 
     fn last(name: &str, gain: f64, init: Init, clip: Option<f64>) -> f64 {
         let f = lookup(name).unwrap();
         let spec = MatrixSpec { width: 64, depth: 60, gain, init, seed: 1, clip_norm: clip };
         let mut l = 0.0;
-        run(f, &f.default_params(), &spec, &|| false, |g| l = g.log10_norm);
+        run(&[(f, f.default_params())], &spec, &Never, |g| l = g[0].log10_norm).unwrap();
         l
     }
 

@@ -67,6 +67,8 @@ impl BigProduct {
 /// Where a product first left [1e-6, 1e6].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Crossing {
+    /// The first layer whose product is NaN (undefined: no verdict after it).
+    pub nan_at: Option<u64>,
     pub vanished_at: Option<u64>,
     pub exploded_at: Option<u64>,
     pub zero_at: Option<u64>,
@@ -79,6 +81,10 @@ impl Crossing {
     /// Record layer k's log10 |product|; true if this layer is a first crossing.
     pub fn update(&mut self, k: u64, log10: f64) -> bool {
         let mut first = false;
+        if log10.is_nan() && self.nan_at.is_none() {
+            self.nan_at = Some(k);
+            first = true;
+        }
         if log10 == f64::NEG_INFINITY && self.zero_at.is_none() {
             self.zero_at = Some(k);
             first = true;
@@ -103,6 +109,9 @@ impl Crossing {
         } else {
             format!("after {depth} layers {what} is {last_log10}")
         };
+        if let Some(k) = self.nan_at {
+            return format!("undefined: {what} is NaN from layer {k} (a factor there is NaN or ∞·0); no verdict");
+        }
         if let Some(k) = self.zero_at {
             return format!("vanished: exactly 0 from layer {k} (a local derivative is 0 there: a dead unit); {end}");
         }

@@ -2,6 +2,7 @@
 
 use super::{BigProduct, Crossing};
 use crate::activation::{Activation, Params};
+use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
@@ -100,23 +101,35 @@ impl<'a> ScalarChain<'a> {
     }
 }
 
-/// Run a whole chain and return the final log10 |product| and its crossings.
-pub fn run(f: &Activation, p: Params, pre: PreActivation, weight: f64, depth: u64) -> (f64, Crossing) {
+/// Run a whole chain and return the final log10 |product| and its crossings; `stop`
+/// is asked every 65,536 layers.
+pub fn run(
+    f: &Activation,
+    p: Params,
+    pre: PreActivation,
+    weight: f64,
+    depth: u64,
+    stop: &dyn Interrupt,
+) -> Result<(f64, Crossing), Interrupted> {
     let mut c = ScalarChain::new(f, p, pre, weight);
     let mut cross = Crossing::default();
     let mut last = 0.0;
-    for _ in 0..depth {
+    for k in 0..depth {
+        if k % 65536 == 0 && stop.interrupted() {
+            return Err(Interrupted);
+        }
         let l = c.next_layer();
         last = l.product.log10();
         cross.update(l.k, last);
     }
-    (last, cross)
+    Ok((last, cross))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::activation::lookup;
+    use crate::interrupt::Never;
 
     #[test]
     fn sigmoid_at_zero_is_a_quarter_per_layer() {
@@ -127,7 +140,7 @@ mod tests {
             last = c.next_layer();
         }
         assert_eq!(last.product.to_f64(), 9.094947017729282e-13);
-        let (l, cross) = run(s, s.default_params(), PreActivation::At(0.0), 1.0, 1000);
+        let (l, cross) = run(s, s.default_params(), PreActivation::At(0.0), 1.0, 1000, &Never).unwrap();
         assert!((l + 602.0599913279624).abs() < 1e-10);
         assert_eq!(cross.vanished_at, Some(10));
     }
@@ -135,11 +148,12 @@ mod tests {
     #[test]
     fn relu_forward_pass_is_stable_and_random_is_reproducible() {
         let r = lookup("relu").unwrap();
-        let (l, cross) = run(r, r.default_params(), PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0, 50);
+        let (l, cross) =
+            run(r, r.default_params(), PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0, 50, &Never).unwrap();
         assert_eq!((l, cross), (0.0, Crossing::default()));
         let t = lookup("tanh").unwrap();
-        let a = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30);
-        let b = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30);
+        let a = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
+        let b = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
         assert_eq!(a, b);
     }
 }

@@ -5,6 +5,7 @@
 //! best linear fit's.
 
 use crate::activation::{Activation, Params};
+use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
@@ -52,7 +53,8 @@ fn shown_epoch(e: u64) -> bool {
     e < 3 || e == 5 || super::is_125(e)
 }
 
-pub fn train(spec: &XorSpec) -> XorResult {
+/// Train; `stop` is asked every epoch.
+pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrupted> {
     let n = spec.hidden;
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let w_init = Normal::new(0.0, 1.0).expect("valid");
@@ -71,6 +73,9 @@ pub fn train(spec: &XorSpec) -> XorResult {
     let mut z = vec![0.0; n];
     let mut h = vec![0.0; n];
     for epoch in 0..=spec.epochs {
+        if stop.interrupted() {
+            return Err(Interrupted);
+        }
         // forward and backward over the four points
         let mut loss = 0.0;
         grads.0.iter_mut().for_each(|g| *g = [0.0; 2]);
@@ -126,7 +131,7 @@ pub fn train(spec: &XorSpec) -> XorResult {
         ParamInfo { name: "W2", shape: (1, n), grad_shape: (1, n), grad_norm: norm(&mut grads.2.iter().copied()) },
         ParamInfo { name: "b2", shape: (1, 1), grad_shape: (1, 1), grad_norm: grads.3.abs() },
     ];
-    XorResult { losses, predictions, correct, params }
+    Ok(XorResult { losses, predictions, correct, params })
 }
 
 #[cfg(test)]
@@ -139,7 +144,7 @@ mod tests {
             let f = lookup(n).unwrap();
             (f, f.default_params())
         });
-        train(&XorSpec { act: a, hidden: 4, epochs: 5000, lr: 0.1, seed })
+        train(&XorSpec { act: a, hidden: 4, epochs: 5000, lr: 0.1, seed }, &crate::interrupt::Never).unwrap()
     }
 
     #[test]

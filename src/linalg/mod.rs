@@ -92,19 +92,23 @@ impl Affine {
             Op::Flip('x') => Affine::linear(1.0, 0.0, 0.0, -1.0),
             Op::Flip(_) => Affine::linear(-1.0, 0.0, 0.0, 1.0),
             Op::Project(u1, u2) => {
-                let n2 = u1 * u1 + u2 * u2;
-                if n2 == 0.0 || !n2.is_finite() {
+                if !(u1.is_finite() && u2.is_finite()) || (u1 == 0.0 && u2 == 0.0) {
+                    let why = if u1 == 0.0 && u2 == 0.0 {
+                        "the zero vector has no direction to project onto"
+                    } else {
+                        "the vector must be finite"
+                    };
                     return Err(format!(
-                        "project {} {}: {}",
-                        u1,
-                        u2,
-                        if n2 == 0.0 {
-                            "the zero vector has no direction to project onto"
-                        } else {
-                            "the vector is too large"
-                        }
+                        "project {} {}: {why}",
+                        crate::render::num::shortest(u1),
+                        crate::render::num::shortest(u2)
                     ));
                 }
+                // P = u uᵀ / (uᵀu) does not change when u is scaled: scale by a power of
+                // two (exact) so that tiny and huge vectors neither underflow nor overflow
+                let (_, e) = libm::frexp(u1.abs().max(u2.abs()));
+                let (u1, u2) = (libm::ldexp(u1, -e), libm::ldexp(u2, -e));
+                let n2 = u1 * u1 + u2 * u2;
                 Affine::linear(u1 * u1 / n2, u1 * u2 / n2, u1 * u2 / n2, u2 * u2 / n2)
             }
             Op::Shear { k, axis: 'y' } => Affine::linear(1.0, 0.0, k, 1.0),

@@ -11,6 +11,8 @@ pub struct Json<'a> {
     out: &'a mut dyn Write,
     keys: Vec<String>,
     rows: usize,
+    /// A result is begun and not yet ended.
+    open: bool,
     notes: Vec<String>,
     buf: zmij::Buffer,
 }
@@ -21,7 +23,7 @@ fn quoted(s: &str) -> String {
 
 impl<'a> Json<'a> {
     pub fn new(out: &'a mut dyn Write) -> Self {
-        Json { out, keys: Vec::new(), rows: 0, notes: Vec::new(), buf: zmij::Buffer::new() }
+        Json { out, keys: Vec::new(), rows: 0, open: false, notes: Vec::new(), buf: zmij::Buffer::new() }
     }
 }
 
@@ -29,6 +31,7 @@ impl Sink for Json<'_> {
     fn begin(&mut self, head: &Head) -> io::Result<()> {
         self.keys = head.columns.iter().map(|c| quoted(&c.name)).collect();
         self.rows = 0;
+        self.open = true;
         self.notes.clear();
         let cols: Vec<&str> = self.keys.iter().map(String::as_str).collect();
         write!(self.out, "{{\"title\":{},\"columns\":[{}],\"rows\":[", quoted(&head.title), cols.join(","))
@@ -63,6 +66,9 @@ impl Sink for Json<'_> {
     }
 
     fn end(&mut self) -> io::Result<()> {
+        if !std::mem::take(&mut self.open) {
+            return Ok(());
+        }
         writeln!(self.out, "],\"notes\":[{}]}}", self.notes.join(","))
     }
 

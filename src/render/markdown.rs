@@ -51,11 +51,15 @@ impl Sink for Markdown<'_> {
     fn end(&mut self) -> io::Result<()> {
         if !self.notes.is_empty() {
             writeln!(self.out)?;
-            for n in &self.notes {
-                writeln!(self.out, "- {}", escape(n))?;
+            for n in std::mem::take(&mut self.notes) {
+                writeln!(self.out, "- {}", escape(&n))?;
             }
         }
         Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {

@@ -62,9 +62,18 @@ fn tick_label(v: f64, log: bool) -> String {
     }
 }
 
+/// b - a without overflow (bounds near ±1.8e308 give a width above the largest double:
+/// then half of it, which is all the callers' ratios need when both sides use it).
+fn half_span(a: f64, b: f64) -> f64 {
+    b / 2.0 - a / 2.0
+}
+
 /// About `n` round tick positions within [a, b].
 fn ticks(a: f64, b: f64, n: usize, log: bool) -> Vec<f64> {
-    let raw = (b - a) / n as f64;
+    let raw = half_span(a, b) / n as f64 * 2.0;
+    if !raw.is_finite() {
+        return vec![a, b];
+    }
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let step = if log { step.max(1.0).round() } else { step };
@@ -94,7 +103,7 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
     let mut dots = vec![0u8; w * h];
     let mut owner = vec![usize::MAX; w * h];
     let to_px = |x: f64, y: f64| -> (f64, f64) {
-        ((x - x0) / (x1 - x0) * (pw - 1) as f64, (y1 - y) / (y1 - y0) * (ph - 1) as f64)
+        (half_span(x0, x) / half_span(x0, x1) * (pw - 1) as f64, half_span(y, y1) / half_span(y0, y1) * (ph - 1) as f64)
     };
     let mut set = |px: i64, py: i64, s: usize| {
         if px < 0 || py < 0 || px >= pw as i64 || py >= ph as i64 {

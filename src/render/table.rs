@@ -108,6 +108,14 @@ impl Sink for Table<'_> {
         Ok(())
     }
 
+    fn abort(&mut self) -> io::Result<()> {
+        if self.rows.is_empty() {
+            self.head = None;
+            return Ok(());
+        }
+        self.end()
+    }
+
     fn text(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{}", text.trim_end())
     }

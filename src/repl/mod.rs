@@ -3,8 +3,6 @@
 //! clears the line or stops the running command, Ctrl-D leaves. Each line goes
 //! through the same parser and session as scripts.
 
-mod helper;
-
 use actlab::command::line::{Outcome, Session};
 use actlab::command::{Error, INTERRUPTED};
 use actlab::render::Style;
@@ -36,14 +34,14 @@ pub fn run(style: Style, err_color: bool) -> i32 {
         .and_then(|b| b.max_history_size(10_000))
         .map(|b| b.build())
         .unwrap_or_default();
-    let mut rl: Editor<helper::ActlabHelper, DefaultHistory> = match Editor::with_config(config) {
+    let mut rl: Editor<actlab::prompt::ActlabHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the prompt: {e}");
             return 1;
         }
     };
-    rl.set_helper(Some(helper::ActlabHelper::new(style.color)));
+    rl.set_helper(Some(actlab::prompt::ActlabHelper::new(style.color)));
     let mut history = history_path();
     if let Some(p) = &history {
         if let Some(dir) = p.parent() {
@@ -89,7 +87,7 @@ pub fn run(style: Style, err_color: bool) -> i32 {
                 let stdout = io::stdout();
                 let mut out = stdout.lock();
                 let mut err = io::stderr();
-                match session.run_line(&line, &mut out, &mut err) {
+                match actlab::command::line::catch_panic(|| session.run_line(&line, &mut out, &mut err)) {
                     Ok(Outcome::Continue) => {}
                     Ok(Outcome::Exit) => return 0,
                     Err(e) => {

@@ -1,11 +1,11 @@
-//! Completion, hints and highlighting for the prompt, all derived from the clap
+//! The prompt's helper (rustyline): completion, hints and highlighting, all derived from the clap
 //! definition and the catalogue (no second list of commands or options).
 
-use actlab::activation::{CATALOGUE, lookup};
-use actlab::command::input::parse_x;
-use actlab::command::line::{Parsed, parse_line};
-use actlab::command::{Cli, Command};
-use actlab::render::num::significant;
+use crate::activation::{CATALOGUE, lookup};
+use crate::command::input::parse_x;
+use crate::command::line::{Parsed, parse_line};
+use crate::command::{Cli, Command};
+use crate::render::num::significant;
 use clap::CommandFactory;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -110,7 +110,7 @@ impl ActlabHelper {
 
     /// A live preview for eval/deriv at a few plain numbers, else the usage of the
     /// command being typed.
-    fn preview(&self, line: &str) -> Option<String> {
+    pub fn preview(&self, line: &str) -> Option<String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         let first = *words.first()?;
         let cmd = self.subcommand(first)?;
@@ -132,7 +132,7 @@ impl ActlabHelper {
             let f = lookup(name.trim()).ok()?;
             let p = f.params_with(&a.params.given()).ok()?;
             for x in &a.xs {
-                let x = actlab::command::input::parse_number(x).ok()?;
+                let x = crate::command::input::parse_number(x).ok()?;
                 let v = if first == "deriv" { f.deriv(x, &p) } else { f.value(x, &p) };
                 let tick = if first == "deriv" { "'" } else { "" };
                 parts.push(format!("{}{tick}({}) = {}", f.name, significant(x, 6), significant(v, 10)));
@@ -146,8 +146,24 @@ impl Completer for ActlabHelper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        // a bug here must not end the session: no completion instead
+        guarded(|| self.complete_words(line, pos, ctx)).unwrap_or(Ok((pos, Vec::new())))
+    }
+}
+
+/// `f()`, or None if it panicked (the prompt's helpers run on every key press).
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}
+
+impl ActlabHelper {
+    pub fn complete_words(&self, line: &str, pos: usize, ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if !line.is_char_boundary(pos) {
+            return Ok((pos, Vec::new()));
+        }
         let before = &line[..pos];
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // the word starts after the last whitespace, which may be wider than a byte (U+00A0)
+        let start = before.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[start..];
         let words: Vec<&str> = before[..start].split_whitespace().collect();
         if words.first() == Some(&"run") && !word.starts_with('-') {
@@ -167,7 +183,7 @@ impl Hinter for ActlabHelper {
         if pos < line.len() || line.trim().is_empty() {
             return None;
         }
-        self.preview(line)
+        guarded(|| self.preview(line)).flatten()
     }
 }
 
@@ -176,6 +192,21 @@ impl Highlighter for ActlabHelper {
         if !self.color || line.trim().is_empty() {
             return Cow::Borrowed(line);
         }
+        guarded(|| Cow::Owned(self.colored(line))).unwrap_or(Cow::Borrowed(line))
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if self.color { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.color
+    }
+}
+
+impl ActlabHelper {
+    /// The line with its words coloured: command, options, numbers, function names.
+    pub fn colored(&self, line: &str) -> String {
         let mut out = String::with_capacity(line.len() * 2);
         let mut first = true;
         let mut cmd = "";
@@ -209,15 +240,7 @@ impl Highlighter for ActlabHelper {
                 out.push_str(&format!("\x1b[{style}m{w}\x1b[0m"));
             }
         }
-        Cow::Owned(out)
-    }
-
-    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
-        if self.color { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
-    }
-
-    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
-        self.color
+        out
     }
 }
 
