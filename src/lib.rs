@@ -1,13 +1,13 @@
-//! actlab: activation functions, their derivatives, gradient chains and 2-D linear
-//! algebra, as a library with no terminal I/O. The binary (`src/main.rs`) adds the
-//! shell, the prompt and script mode on top of [`command`].
+//! actlab: the front end of actlab (the one command grammar, sessions, renderers and
+//! the prompt's helper) on top of the numeric core, `actlab-core`, which it
+//! re-exports under [`activation`], [`gradient`], [`interrupt`] and [`linalg`]. The
+//! binary (`src/main.rs`) adds the shell, the prompt and script mode.
 
-pub mod activation;
+pub use actlab_core::{activation, gradient, interrupt, linalg};
+
 pub mod command;
 pub mod docgen;
-pub mod gradient;
-pub mod interrupt;
-pub mod linalg;
+pub mod messages;
 pub mod prompt;
 pub mod render;
 pub mod report;

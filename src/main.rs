@@ -66,14 +66,28 @@ fn stdout_is_closed() -> bool {
     false
 }
 
+/// If standard input is a pipe, ask for a 1 MiB pipe buffer (Linux; 64 KiB by default)
+/// so that a fast producer fills whole chunks and each read brings more.
+fn grow_stdin_pipe() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: fcntl on fd 0 with F_SETPIPE_SZ only resizes a pipe's buffer; on
+    // anything else (a file, a terminal) it fails with EBADF/EINVAL and changes nothing.
+    unsafe {
+        libc::fcntl(0, libc::F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
 fn main() {
-    #[cfg(all(target_arch = "x86_64", target_feature = "fma"))]
-    if !std::arch::is_x86_feature_detected!("fma") {
-        eprintln!(
-            "actlab: this build uses the FMA instruction (see .cargo/config.toml), which this CPU lacks; \
-             rebuild with RUSTFLAGS=\"\" cargo build --release"
-        );
-        std::process::exit(1);
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+    {
+        use std::arch::is_x86_feature_detected as has;
+        if !(has!("avx2") && has!("fma") && has!("bmi1") && has!("bmi2") && has!("lzcnt") && has!("movbe")) {
+            eprintln!(
+                "actlab: this build targets x86-64-v3 CPUs (AVX2, FMA, BMI2; see .cargo/config.toml), which this \
+                 CPU is not; rebuild with: cargo clean && TARGET_CPU=x86-64 RUSTFLAGS=\"\" cargo build --release"
+            );
+            std::process::exit(1);
+        }
     }
     // a panic is a bug; it is reported as an internal error by whoever catches it
     // (each prompt or script line, and main below), not printed by the default hook
@@ -168,6 +182,7 @@ fn real_main() -> i32 {
                 .into(),
         )),
         Some(cmd) => {
+            grow_stdin_pipe();
             let mut input = stdin.lock();
             let mut ctx = Context { stdin: Some(&mut input), style: base, radians: false };
             let mut sink = render::sink(base, &mut out);

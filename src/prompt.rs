@@ -20,7 +20,6 @@ pub struct ActlabHelper {
     files: FilenameCompleter,
 }
 
-const MATRIX_OPS: &[&str] = &["rotate", "scale", "flip", "project", "shear", "custom", "translate", "then"];
 const SETTINGS: &[&str] = &["format", "precision", "angle", "color"];
 
 fn function_names() -> impl Iterator<Item = &'static str> {
@@ -94,7 +93,7 @@ impl ActlabHelper {
                 if matches!(last, "flip" | "project") {
                     vec!["x".into(), "y".into()]
                 } else {
-                    MATRIX_OPS.iter().map(|s| s.to_string()).collect()
+                    crate::command::matrix_words::OPERATIONS.iter().map(|s| s.to_string()).collect()
                 }
             }
             "set" if positional == 0 => SETTINGS.iter().map(|s| s.to_string()).collect(),
@@ -130,7 +129,7 @@ impl ActlabHelper {
         let mut parts = Vec::new();
         for name in a.functions.split(',') {
             let f = lookup(name.trim()).ok()?;
-            let p = f.params_with(&a.params.given()).ok()?;
+            let p = f.params_with(a.params.given()).ok()?;
             for x in &a.xs {
                 let x = crate::command::input::parse_number(x).ok()?;
                 let v = if first == "deriv" { f.deriv(x, &p) } else { f.value(x, &p) };

@@ -39,6 +39,40 @@ fn parse_f64(s: &str) -> Result<f64, String> {
     input::parse_number(s)
 }
 
+/// `--gate`: the four gates by their function's name or their unit's name, any case.
+fn gate_parser() -> impl clap::builder::TypedValueParser<Value = crate::activation::glu::Gate> {
+    use crate::activation::glu::Gate;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("sigmoid").alias("glu"),
+        PossibleValue::new("swish").aliases(["silu", "swiglu"]),
+        PossibleValue::new("gelu").alias("geglu"),
+        PossibleValue::new("relu").alias("reglu"),
+    ])
+    .map(|s| match s.to_ascii_lowercase().as_str() {
+        "swish" | "silu" | "swiglu" => Gate::Swish,
+        "gelu" | "geglu" => Gate::Gelu,
+        "relu" | "reglu" => Gate::Relu,
+        _ => Gate::Sigmoid,
+    })
+}
+
+/// `--init`: by the names PyTorch and Keras users know, any case.
+fn init_parser() -> impl clap::builder::TypedValueParser<Value = crate::gradient::matrix::Init> {
+    use crate::gradient::matrix::Init;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("normal"),
+        PossibleValue::new("he").alias("kaiming"),
+        PossibleValue::new("xavier").alias("glorot"),
+    ])
+    .map(|s| match s.to_ascii_lowercase().as_str() {
+        "he" | "kaiming" => Init::He,
+        "xavier" | "glorot" => Init::Xavier,
+        _ => Init::Normal,
+    })
+}
+
 /// A number that must be finite (a weight, a bias, a pre-activation): NaN or an
 /// infinity would only turn every product into NaN.
 fn parse_finite(s: &str) -> Result<f64, String> {
@@ -49,53 +83,78 @@ fn parse_finite(s: &str) -> Result<f64, String> {
     Ok(v)
 }
 
-/// Parameters of the activations; each applies to the functions that have it.
-#[derive(Args, Clone, Debug, Default)]
+/// Parameters of the activations: one option per parameter name of the catalogue
+/// (`--slope`, `--alpha`, …), made from the catalogue when the command is built, with
+/// help naming the functions that have it and their defaults. Each applies to the
+/// functions that have it.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParamArgs {
-    /// leaky_relu: slope for x <= 0 [default: 0.01]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub slope: Option<f64>,
-    /// elu, celu: α [default: 1]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub alpha: Option<f64>,
-    /// softplus: β [default: 1]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub beta: Option<f64>,
-    /// softplus: linear above β·x > threshold [default: off]; threshold: the cut [default: 0]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub threshold: Option<f64>,
-    /// threshold: the replacement value [default: 0]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub value: Option<f64>,
-    /// softshrink, hardshrink: λ [default: 0.5]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub lambda: Option<f64>,
-    /// hardtanh: lower clip [default: -1]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub min: Option<f64>,
-    /// hardtanh: upper clip [default: 1]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub max: Option<f64>,
-    /// squareplus: b [default: 4]
-    #[arg(long, allow_negative_numbers = true, value_parser = parse_f64)]
-    pub b: Option<f64>,
+    /// The parameters given, by name, in the catalogue's order.
+    pub given: Vec<(&'static str, f64)>,
 }
 
 impl ParamArgs {
     /// The parameters given, by name.
-    pub fn given(&self) -> Vec<(&'static str, f64)> {
-        let all = [
-            ("slope", self.slope),
-            ("alpha", self.alpha),
-            ("beta", self.beta),
-            ("threshold", self.threshold),
-            ("value", self.value),
-            ("lambda", self.lambda),
-            ("min", self.min),
-            ("max", self.max),
-            ("b", self.b),
-        ];
-        all.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))).collect()
+    pub fn given(&self) -> &[(&'static str, f64)] {
+        &self.given
+    }
+}
+
+/// Every parameter name of the catalogue, once, in the order the entries list them.
+pub fn param_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for p in crate::activation::CATALOGUE.iter().flat_map(|a| a.params) {
+        if !names.contains(&p.name) {
+            names.push(p.name);
+        }
+    }
+    names
+}
+
+/// `leaky_relu: slope for x <= 0 [default: 0.01]`, for every function that has it
+/// (functions whose parameter reads the same share one entry: `elu, celu: …`).
+fn param_help(name: &str) -> String {
+    let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
+    for a in crate::activation::CATALOGUE {
+        for p in a.params.iter().filter(|p| p.name == name) {
+            let text = format!("{} [default: {}]", p.help, crate::render::num::shortest(p.default));
+            match groups.iter_mut().find(|(_, t)| *t == text) {
+                Some((owners, _)) => owners.push(a.name),
+                None => groups.push((vec![a.name], text)),
+            }
+        }
+    }
+    groups.iter().map(|(owners, text)| format!("{}: {text}", owners.join(", "))).collect::<Vec<_>>().join("; ")
+}
+
+impl clap::FromArgMatches for ParamArgs {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let given = param_names().into_iter().filter_map(|n| m.get_one::<f64>(n).map(|v| (n, *v))).collect();
+        Ok(ParamArgs { given })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for ParamArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        param_names().into_iter().fold(cmd, |cmd, name| {
+            cmd.arg(
+                clap::Arg::new(name)
+                    .long(name)
+                    .value_name(name.to_uppercase())
+                    .value_parser(parse_f64)
+                    .allow_negative_numbers(true)
+                    .help(param_help(name)),
+            )
+        })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
     }
 }
 
@@ -153,8 +212,9 @@ pub struct ChainArgs {
     /// With --width: scale of the weights [default: 1]
     #[arg(long, value_name = "G", value_parser = parse_f64, requires = "width")]
     pub gain: Option<f64>,
-    /// With --width: weight initialisation [default: normal]
-    #[arg(long, value_enum, requires = "width")]
+    /// With --width: weight initialisation: normal (σ = gain/√N), he or kaiming (σ = gain·√(2/N), made for
+    /// relu), xavier or glorot (σ = gain·√(2/(N + N))) [default: normal]
+    #[arg(long, value_name = "INIT", value_parser = init_parser(), requires = "width")]
     pub init: Option<crate::gradient::matrix::Init>,
     /// With --width: clip the gradient's norm to MAX at every layer
     #[arg(long, value_name = "MAX", value_parser = parse_f64, requires = "width")]
@@ -229,8 +289,9 @@ pub struct GluArgs {
     /// The input x: an even count, split into halves a and b
     #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
     pub values: Vec<String>,
-    /// The gate: sigmoid (GLU), swish (SwiGLU), gelu (GeGLU), relu (ReGLU) [default: sigmoid]
-    #[arg(long, value_enum)]
+    /// The gate: sigmoid or glu (GLU), swish, silu or swiglu (SwiGLU), gelu or geglu (GeGLU), relu or reglu
+    /// (ReGLU) [default: sigmoid]
+    #[arg(long, value_name = "GATE", value_parser = gate_parser())]
     pub gate: Option<crate::activation::glu::Gate>,
 }
 

@@ -6,6 +6,7 @@ use super::{ChainArgs, ClipArgs, Error};
 use crate::gradient::matrix::{self, MatrixSpec};
 use crate::gradient::scalar::{self, PreActivation, ScalarChain};
 use crate::gradient::{BigProduct, Crossing, Show, clip};
+use crate::messages;
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Head, Sink};
 use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
@@ -127,7 +128,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         ))?;
     }
     for (i, (f, p)) in funcs.iter().enumerate() {
-        sink.note(&format!("{}: {}", label(f, p), crossings[i].verdict("the product", depth, last[i])))?;
+        sink.note(&format!("{}: {}", label(f, p), messages::verdict(&crossings[i], "the product", depth, last[i])))?;
     }
     sink.end()?;
     Ok(())
@@ -206,12 +207,7 @@ fn matrix_chain(
         seed: a.seed.unwrap_or(0),
         clip_norm: a.clip_norm,
     };
-    spec.check(funcs.len()).map_err(Error::Usage)?;
-    if let Some(c) = spec.clip_norm
-        && !(c > 0.0 && c.is_finite())
-    {
-        return Err(Error::Usage("--clip-norm must be a positive number".into()));
-    }
+    spec.check(funcs.len()).map_err(|e| Error::Usage(messages::spec_error(&e, width, depth, funcs.len())))?;
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for (f, p) in funcs {
@@ -283,8 +279,8 @@ fn matrix_chain(
         sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
     }
     for (i, (f, p)) in funcs.iter().enumerate() {
-        let mut v = crossings[i].verdict("‖g‖", depth, last[i]);
-        if f.name == "identity" {
+        let mut v = messages::verdict(&crossings[i], "‖g‖", depth, last[i]);
+        if f.linear {
             v.push_str(" (identity: no activation, only the matrices act)");
         }
         sink.note(&format!("{}: {v}", label(f, p)))?;

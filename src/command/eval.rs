@@ -3,8 +3,16 @@
 use super::input::{XItem, for_each_number, parse_x};
 use super::{Context, Error, EvalArgs, ParamArgs};
 use crate::activation::{Activation, Params, lookup};
+use crate::messages;
 use crate::render::num::shortest;
 use crate::report::{Cell, Column, Head, Sink};
+
+/// The catalogue function `name`, or a message with the closest name.
+pub fn function(name: &str) -> Result<&'static Activation, Error> {
+    lookup(name).map_err(|e| {
+        Error::Usage(messages::unknown_function(&e, crate::activation::CATALOGUE.iter().flat_map(|a| a.names())))
+    })
+}
 
 /// Most functions one command may name (`eval f1,f2,...`).
 pub const MAX_FUNCTIONS: usize = 256;
@@ -20,10 +28,10 @@ pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activati
         if name.is_empty() {
             return Err(Error::Usage(format!("empty function name in '{}'", crate::shown::shown(names))));
         }
-        out.push(lookup(name).map_err(Error::Usage)?);
+        out.push(function(name)?);
     }
     let given = params.given();
-    for (pname, _) in &given {
+    for (pname, _) in given {
         if !out.iter().any(|a| a.params.iter().any(|p| p.name == *pname)) {
             let owners: Vec<&str> = crate::activation::CATALOGUE
                 .iter()
@@ -38,7 +46,9 @@ pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activati
             )));
         }
     }
-    out.into_iter().map(|a| a.params_with(&given).map(|p| (a, p)).map_err(Error::Usage)).collect()
+    out.into_iter()
+        .map(|a| a.params_with(given).map(|p| (a, p)).map_err(|e| Error::Usage(messages::param_error(&e))))
+        .collect()
 }
 
 /// `gelu`, or `leaky_relu(slope=0.2)` when a parameter differs from its default.

@@ -2,11 +2,13 @@
 
 use super::eval::{label, resolve};
 use super::input::{parse_depth, parse_number, parse_numbers};
+use super::matrix_words::parse_ops;
 use super::{CollapseArgs, Error, GluArgs, MatrixArgs, XorArgs};
 use crate::activation::glu::{Gate, glu as glu_units};
 use crate::gradient::xor::{XorSpec, train};
 use crate::linalg::collapse::collapse as collapse_layers;
-use crate::linalg::{Affine, Op, parse_ops};
+use crate::linalg::{Affine, Axis, Op};
+use crate::messages;
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Head, Sink};
 
@@ -22,17 +24,33 @@ fn letter(op: &Op) -> &'static str {
     }
 }
 
+/// An operation as it would be typed, for messages: `project 0 0`.
+fn op_words(op: &Op) -> String {
+    match op {
+        Op::Rotate { angle, .. } => format!("rotate {}", shortest(*angle)),
+        Op::Scale(a, b) => format!("scale {} {}", shortest(*a), shortest(*b)),
+        Op::Flip(Axis::X) => "flip x".into(),
+        Op::Flip(Axis::Y) => "flip y".into(),
+        Op::Project(a, b) => format!("project {} {}", shortest(*a), shortest(*b)),
+        Op::Shear { k, .. } => format!("shear {}", shortest(*k)),
+        Op::Custom(m) => format!("custom {}", m.map(shortest).join(" ")),
+        Op::Translate(a, b) => format!("translate {} {}", shortest(*a), shortest(*b)),
+    }
+}
+
 /// Compose the operations in the order written (the first applied first).
 pub fn compose(ops: &[Op]) -> Result<Affine, Error> {
     let mut m = Affine::IDENTITY;
     for op in ops {
-        m = Affine::of(op).map_err(Error::Usage)?.after(&m);
+        m = Affine::of(op)
+            .map_err(|e| Error::Usage(format!("{}: {}", op_words(op), messages::map_error(&e))))?
+            .after(&m);
     }
     Ok(m)
 }
 
 pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), Error> {
-    let axis = if a.axis.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("y")) { 'y' } else { 'x' };
+    let axis = if a.axis.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("y")) { Axis::Y } else { Axis::X };
     if let Some(ax) = &a.axis
         && !["x", "y"].contains(&ax.to_ascii_lowercase().as_str())
     {
@@ -50,7 +68,7 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
     };
     let affine = !m.is_linear() || ops.iter().any(|o| matches!(o, Op::Translate(..)));
     if a.plot {
-        let title = format!("{}: {}", a.ops.join(" "), m.describe());
+        let title = format!("{}: {}", a.ops.join(" "), messages::describe(&m));
         return super::plot::matrix_plot(&m, &title, a.svg.as_deref(), sink);
     }
     let product: Vec<&str> = ops.iter().rev().map(letter).collect();
@@ -103,7 +121,7 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         let r = m.apply(x);
         row(format!("({}, {}) ↦", shortest(x[0]), shortest(x[1])), &[n(r[0]), n(r[1])])?;
     }
-    sink.note(&format!("{}.", capitalise(&m.describe())))?;
+    sink.note(&format!("{}.", capitalise(&messages::describe(&m))))?;
     if ops.len() > 1 {
         sink.note(&format!(
             "Applied in the order written: {} first, so M = {} (the last operation is the leftmost factor).",
@@ -134,7 +152,7 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     };
     let width = a.width.unwrap_or(2);
     let seed = a.seed.unwrap_or(0);
-    let c = collapse_layers(depth, width, seed, act).map_err(Error::Usage)?;
+    let c = collapse_layers(depth, width, seed, act).map_err(|e| Error::Usage(messages::collapse_error(&e)))?;
     let mut columns = vec![Column::text("")];
     columns.extend((1..=width).map(|j| Column::num(j.to_string())));
     sink.begin(&Head {
@@ -177,7 +195,12 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
 pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let x = parse_numbers(&a.values).map_err(Error::Usage)?;
     let gate = a.gate.unwrap_or(Gate::Sigmoid);
-    let units = glu_units(&x, gate).map_err(Error::Usage)?;
+    let units = glu_units(&x, gate).map_err(|e| {
+        Error::Usage(format!(
+            "glu needs an even number of inputs (halves a and b), got {}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)",
+            e.len
+        ))
+    })?;
     let g = gate.activation().name;
     sink.begin(&Head {
         title: format!("{}: y = a ⊗ {g}(b), a = x[:d], b = x[d:], d = {}", gate.variant(), units.len()),

@@ -9,6 +9,7 @@ mod info;
 pub mod input;
 pub mod line;
 mod linear;
+pub mod matrix_words;
 mod plot;
 mod stream;
 

@@ -243,17 +243,6 @@ pub fn range(r: &Range, spec: Spec, mut write: impl FnMut(&[u8]) -> std::io::Res
     })
 }
 
-/// If standard input is a pipe, ask for a 1 MiB pipe buffer (Linux; 64 KiB by default)
-/// so that a fast producer fills whole chunks and each read brings more.
-fn grow_stdin_pipe() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: fcntl on fd 0 with F_SETPIPE_SZ only resizes a pipe's buffer; on
-    // anything else (a file, a terminal) it fails with EBADF/EINVAL and changes nothing.
-    unsafe {
-        libc::fcntl(0, libc::F_SETPIPE_SZ, CHUNK as libc::c_int);
-    }
-}
-
 /// Stream numbers from `input` as rows of `sep`-separated text through `write`.
 /// `slow` handles a chunk with a bad token (and reports it precisely).
 pub fn delimited(
@@ -262,7 +251,6 @@ pub fn delimited(
     mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
     mut slow: impl FnMut(&[u8], u64) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    grow_stdin_pipe();
     Helper::with(spec, |helper| {
         let mut buf = vec![0u8; CHUNK];
         let mut len = 0;

@@ -17,6 +17,7 @@ pub struct BigProduct {
 }
 
 impl BigProduct {
+    /// The empty product, 1.
     pub const ONE: BigProduct = BigProduct { m: 0.5, e: 1 };
 
     /// Multiply by a factor (0, inf and nan are kept as they are).
@@ -36,6 +37,7 @@ impl BigProduct {
         self.e += fe as i64 + me as i64;
     }
 
+    /// The product is exactly 0.
     pub fn is_zero(&self) -> bool {
         self.m == 0.0
     }
@@ -59,6 +61,7 @@ impl BigProduct {
         libm::scalbn(self.m, self.e.clamp(-3000, 3000) as i32)
     }
 
+    /// The product is negative.
     pub fn is_negative(&self) -> bool {
         self.m < 0.0
     }
@@ -69,12 +72,17 @@ impl BigProduct {
 pub struct Crossing {
     /// The first layer whose product is NaN (undefined: no verdict after it).
     pub nan_at: Option<u64>,
+    /// The first layer below 1e-6.
     pub vanished_at: Option<u64>,
+    /// The first layer above 1e6.
     pub exploded_at: Option<u64>,
+    /// The first layer where it is exactly 0 (a dead unit).
     pub zero_at: Option<u64>,
 }
 
+/// log10 of the threshold below which a gradient has vanished.
 pub const VANISH: f64 = -6.0;
+/// log10 of the threshold above which a gradient has exploded.
 pub const EXPLODE: f64 = 6.0;
 
 impl Crossing {
@@ -99,45 +107,21 @@ impl Crossing {
         }
         first
     }
-
-    /// One sentence: what happened to the product over `depth` layers.
-    pub fn verdict(&self, what: &str, depth: u64, last_log10: f64) -> String {
-        let end = if last_log10.is_finite() {
-            format!("after {depth} layers {what} is 10^{:.2}", last_log10)
-        } else if last_log10 == f64::NEG_INFINITY {
-            format!("after {depth} layers {what} is exactly 0")
-        } else {
-            format!("after {depth} layers {what} is {last_log10}")
-        };
-        if let Some(k) = self.nan_at {
-            return format!("undefined: {what} is NaN from layer {k} (a factor there is NaN or ∞·0); no verdict");
-        }
-        if let Some(k) = self.zero_at {
-            return format!("vanished: exactly 0 from layer {k} (a local derivative is 0 there: a dead unit); {end}");
-        }
-        match (self.vanished_at, self.exploded_at) {
-            (Some(v), Some(x)) if x < v => {
-                format!("exploded above 1e6 at layer {x}, then vanished below 1e-6 at layer {v}; {end}")
-            }
-            (Some(v), Some(x)) => {
-                format!("vanished below 1e-6 at layer {v}, then exploded above 1e6 at layer {x}; {end}")
-            }
-            (Some(v), None) => format!("vanished below 1e-6 at layer {v}; {end}"),
-            (None, Some(x)) => format!("exploded above 1e6 at layer {x}; {end}"),
-            (None, None) => format!("stable: within [1e-6, 1e6] through all {depth} layers; {end}"),
-        }
-    }
 }
 
 /// Which layers a table shows: the first ten, a 1-2-5 sequence, crossings, the last.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Show {
+    /// The first ten, then 20, 50, 100, 200, …, threshold crossings and the last.
     Default,
+    /// Every n-th layer, crossings and the last.
     Every(u64),
+    /// Every layer.
     All,
 }
 
 impl Show {
+    /// Whether layer k of `depth` is shown (`crossing`: a threshold is crossed there).
     pub fn shows(&self, k: u64, depth: u64, crossing: bool) -> bool {
         if k == depth || crossing {
             return true;

@@ -1,39 +1,123 @@
 //! 2-D linear (and affine) maps: the seed's scaling, flips, rotation, projections,
-//! shear and translation; composition; eigenvalues; and a sentence that names what
-//! a map does. [`collapse`] shows that stacked affine layers are one affine map.
+//! shear and translation; composition; eigenvalues; and what kind of map it is
+//! ([`MapKind`]). [`collapse`] shows that stacked affine layers are one affine map.
 
 pub mod collapse;
-mod parse;
-
-pub use parse::parse_ops;
 
 /// An affine map of the plane, x ↦ M x + t, M = [[a, b], [c, d]].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Affine {
+    /// The matrix M, row by row.
     pub m: [[f64; 2]; 2],
+    /// The translation t.
     pub t: [f64; 2],
 }
 
-/// One operation as written on the command line.
+/// An axis of the plane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// The x axis.
+    X,
+    /// The y axis.
+    Y,
+}
+
+/// One operation of a composed map.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// Rotation by an angle (degrees unless `rad`).
     Rotate {
+        /// The angle.
         angle: f64,
+        /// The angle is in radians.
         rad: bool,
     },
+    /// Scaling by k1 along x and k2 along y.
     Scale(f64, f64),
-    /// Reflection across the x axis (`x`) or the y axis (`y`).
-    Flip(char),
+    /// Reflection across an axis.
+    Flip(Axis),
     /// Orthogonal projection onto the direction u (x axis = (1, 0)).
     Project(f64, f64),
     /// Shear by k along the x axis ([[1, k], [0, 1]]) or the y axis ([[1, 0], [k, 1]]).
     Shear {
+        /// The shear factor.
         k: f64,
-        axis: char,
+        /// Along which axis.
+        axis: Axis,
     },
+    /// Any matrix [[a, b], [c, d]].
     Custom([f64; 4]),
+    /// Translation by (t1, t2): affine, not linear.
     Translate(f64, f64),
+}
+
+/// An operation that has no map.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum MapError {
+    /// `project 0 0`.
+    #[error("the zero vector has no direction to project onto")]
+    ZeroVector,
+    /// A number of the operation is NaN or infinite.
+    #[error("every number must be finite")]
+    NotFinite,
+}
+
+/// What a linear map does, as recognised from its matrix (within a relative 1e-12).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MapKind {
+    /// Everything goes to the origin.
+    Zero,
+    /// Every vector stays.
+    Identity,
+    /// k·I with k > 0, k ≠ 1: enlarges (k > 1) or shrinks.
+    UniformScale(f64),
+    /// -I: rotation by 180°.
+    PointReflection,
+    /// k·I with k < 0, k ≠ -1: point reflection and scaling by |k|.
+    ReflectAndScale(f64),
+    /// diag(1, -1) or diag(-1, 1): across this axis.
+    Flip(Axis),
+    /// diag(1, 0) or diag(0, 1): onto this axis.
+    ProjectAxis(Axis),
+    /// diag(k1, k2).
+    Scale(f64, f64),
+    /// Rotation by `degrees`, times a uniform `scale` (None: a pure rotation).
+    Rotation {
+        /// The angle, in degrees.
+        degrees: f64,
+        /// The scale factor, when it is not 1.
+        scale: Option<f64>,
+    },
+    /// Reflection across the line through the origin at `degrees`.
+    Reflection {
+        /// The line's angle, in degrees.
+        degrees: f64,
+    },
+    /// P² = P of rank 1: onto the line through `toward` (largest component ±1).
+    Projection {
+        /// A direction of the line.
+        toward: [f64; 2],
+        /// Not orthogonal (P not symmetric).
+        oblique: bool,
+    },
+    /// x ↦ x + k·y (along x) or y ↦ y + k·x (along y).
+    Shear {
+        /// Along which axis.
+        axis: Axis,
+        /// The factor.
+        k: f64,
+    },
+    /// Some other map of rank 1.
+    RankOne,
+    /// Any other: its singular values, and whether it flips orientation.
+    General {
+        /// The larger singular value.
+        s1: f64,
+        /// The smaller singular value.
+        s2: f64,
+        /// det < 0.
+        flips: bool,
+    },
 }
 
 /// sin and cos of an angle in degrees, reduced in degrees first so that multiples of
@@ -75,34 +159,30 @@ fn octant(r: f64) -> (f64, f64) {
 }
 
 impl Affine {
+    /// x ↦ x.
     pub const IDENTITY: Affine = Affine { m: [[1.0, 0.0], [0.0, 1.0]], t: [0.0, 0.0] };
 
+    /// The linear map [[a, b], [c, d]].
     pub fn linear(a: f64, b: f64, c: f64, d: f64) -> Affine {
         Affine { m: [[a, b], [c, d]], t: [0.0, 0.0] }
     }
 
-    /// The map of one operation. Errors name the problem (projection onto 0).
-    pub fn of(op: &Op) -> Result<Affine, String> {
+    /// The map of one operation.
+    pub fn of(op: &Op) -> Result<Affine, MapError> {
         Ok(match *op {
             Op::Rotate { angle, rad } => {
                 let (s, c) = if rad { (core_math::sin(angle), core_math::cos(angle)) } else { sincos_deg(angle) };
                 Affine::linear(c, -s, s, c)
             }
             Op::Scale(k1, k2) => Affine::linear(k1, 0.0, 0.0, k2),
-            Op::Flip('x') => Affine::linear(1.0, 0.0, 0.0, -1.0),
-            Op::Flip(_) => Affine::linear(-1.0, 0.0, 0.0, 1.0),
+            Op::Flip(Axis::X) => Affine::linear(1.0, 0.0, 0.0, -1.0),
+            Op::Flip(Axis::Y) => Affine::linear(-1.0, 0.0, 0.0, 1.0),
             Op::Project(u1, u2) => {
-                if !(u1.is_finite() && u2.is_finite()) || (u1 == 0.0 && u2 == 0.0) {
-                    let why = if u1 == 0.0 && u2 == 0.0 {
-                        "the zero vector has no direction to project onto"
-                    } else {
-                        "the vector must be finite"
-                    };
-                    return Err(format!(
-                        "project {} {}: {why}",
-                        crate::render::num::shortest(u1),
-                        crate::render::num::shortest(u2)
-                    ));
+                if !(u1.is_finite() && u2.is_finite()) {
+                    return Err(MapError::NotFinite);
+                }
+                if u1 == 0.0 && u2 == 0.0 {
+                    return Err(MapError::ZeroVector);
                 }
                 // P = u uᵀ / (uᵀu) does not change when u is scaled: scale by a power of
                 // two (exact) so that tiny and huge vectors neither underflow nor overflow
@@ -111,8 +191,8 @@ impl Affine {
                 let n2 = u1 * u1 + u2 * u2;
                 Affine::linear(u1 * u1 / n2, u1 * u2 / n2, u1 * u2 / n2, u2 * u2 / n2)
             }
-            Op::Shear { k, axis: 'y' } => Affine::linear(1.0, 0.0, k, 1.0),
-            Op::Shear { k, .. } => Affine::linear(1.0, k, 0.0, 1.0),
+            Op::Shear { k, axis: Axis::Y } => Affine::linear(1.0, 0.0, k, 1.0),
+            Op::Shear { k, axis: Axis::X } => Affine::linear(1.0, k, 0.0, 1.0),
             Op::Custom([a, b, c, d]) => Affine::linear(a, b, c, d),
             Op::Translate(t1, t2) => Affine { m: [[1.0, 0.0], [0.0, 1.0]], t: [t1, t2] },
         })
@@ -128,6 +208,7 @@ impl Affine {
         }
     }
 
+    /// M x + t.
     pub fn apply(&self, x: [f64; 2]) -> [f64; 2] {
         let [[a, b], [c, d]] = self.m;
         [a * x[0] + b * x[1] + self.t[0], c * x[0] + d * x[1] + self.t[1]]
@@ -143,10 +224,12 @@ impl Affine {
         f + e
     }
 
+    /// a + d.
     pub fn trace(&self) -> f64 {
         self.m[0][0] + self.m[1][1]
     }
 
+    /// No translation.
     pub fn is_linear(&self) -> bool {
         self.t == [0.0, 0.0]
     }
@@ -183,103 +266,61 @@ impl Affine {
         }
     }
 
-    /// What the map does, in words.
-    pub fn describe(&self) -> String {
-        let lin = Affine { t: [0.0, 0.0], ..*self };
-        let what = lin.describe_linear();
-        if self.is_linear() {
-            what
-        } else {
-            let t = format!("({}, {})", num(self.t[0]), num(self.t[1]));
-            if lin == Affine::IDENTITY {
-                format!("translation by {t}: affine, not linear (it moves the origin)")
-            } else {
-                format!("{what}, then translation by {t}: affine, not linear (it moves the origin)")
-            }
-        }
-    }
-
-    fn describe_linear(&self) -> String {
+    /// What the linear part of the map does (the translation is `t`).
+    pub fn kind(&self) -> MapKind {
         let [[a, b], [c, d]] = self.m;
         let s = self.scale();
         let eq = |x: f64, y: f64| (x - y).abs() <= 1e-12 * s.max(1.0);
         if s == 0.0 {
-            return "the zero map: everything goes to the origin".into();
+            return MapKind::Zero;
         }
         if eq(a, 1.0) && eq(d, 1.0) && eq(b, 0.0) && eq(c, 0.0) {
-            return "the identity: every vector stays where it is".into();
+            return MapKind::Identity;
         }
-        let det = self.det();
         // uniform scaling (k I)
         if eq(b, 0.0) && eq(c, 0.0) && eq(a, d) {
             return match a {
-                k if k > 1.0 => format!("uniform scaling by {}: enlarges", num(k)),
-                k if k > 0.0 => format!("uniform scaling by {}: shrinks", num(k)),
-                k if eq(k, -1.0) => "point reflection through the origin (rotation by 180°)".into(),
-                k => format!(
-                    "uniform scaling by {}: point reflection and {}",
-                    num(k),
-                    if k < -1.0 { "enlarging" } else { "shrinking" }
-                ),
+                k if k > 0.0 => MapKind::UniformScale(k),
+                k if eq(k, -1.0) => MapKind::PointReflection,
+                k => MapKind::ReflectAndScale(k),
             };
         }
         if eq(b, 0.0) && eq(c, 0.0) {
-            if eq(a, 1.0) && eq(d, -1.0) {
-                return "reflection across the x axis (flip: y ↦ -y)".into();
-            }
-            if eq(a, -1.0) && eq(d, 1.0) {
-                return "reflection across the y axis (flip: x ↦ -x)".into();
-            }
-            if eq(a, 1.0) && eq(d, 0.0) {
-                return "projection onto the x axis".into();
-            }
-            if eq(a, 0.0) && eq(d, 1.0) {
-                return "projection onto the y axis".into();
-            }
-            return format!("scaling by {} along x and {} along y", num(a), num(d));
+            return match () {
+                _ if eq(a, 1.0) && eq(d, -1.0) => MapKind::Flip(Axis::X),
+                _ if eq(a, -1.0) && eq(d, 1.0) => MapKind::Flip(Axis::Y),
+                _ if eq(a, 1.0) && eq(d, 0.0) => MapKind::ProjectAxis(Axis::X),
+                _ if eq(a, 0.0) && eq(d, 1.0) => MapKind::ProjectAxis(Axis::Y),
+                _ => MapKind::Scale(a, d),
+            };
         }
         // rotation (times a scale): a = d, b = -c
         if eq(a, d) && eq(b, -c) {
             let r = a.hypot(c);
-            let theta = c.atan2(a).to_degrees();
-            return if eq(r, 1.0) {
-                format!("rotation by {}°", num(theta))
-            } else {
-                format!("rotation by {}° with uniform scaling by {}", num(theta), num(r))
-            };
+            return MapKind::Rotation { degrees: c.atan2(a).to_degrees(), scale: (!eq(r, 1.0)).then_some(r) };
         }
         // reflection across a line (orthogonal, det -1, symmetric)
         if eq(a, -d) && eq(b, c) && eq(a * a + b * b, 1.0) {
-            let phi = b.atan2(a).to_degrees() / 2.0;
-            return format!("reflection across the line through the origin at {}°", num(phi));
+            return MapKind::Reflection { degrees: b.atan2(a).to_degrees() / 2.0 };
         }
         // projection: P² = P, rank 1
         let p2 = self.after(self);
         if self.rank() == 1 && (0..2).all(|i| (0..2).all(|j| eq(p2.m[i][j], self.m[i][j]))) {
             let (u1, u2) = if a.abs() + c.abs() > 0.0 { (a, c) } else { (b, d) };
-            let kind = if eq(b, c) { "projection" } else { "oblique projection" };
-            return format!(
-                "{kind} onto the line through ({}, {})",
-                num(u1 / u1.abs().max(u2.abs())),
-                num(u2 / u1.abs().max(u2.abs()))
-            );
+            let big = u1.abs().max(u2.abs());
+            return MapKind::Projection { toward: [u1 / big, u2 / big], oblique: !eq(b, c) };
         }
         if eq(a, 1.0) && eq(d, 1.0) && eq(c, 0.0) {
-            return format!("shear along x by {} (x ↦ x + {}·y)", num(b), num(b));
+            return MapKind::Shear { axis: Axis::X, k: b };
         }
         if eq(a, 1.0) && eq(d, 1.0) && eq(b, 0.0) {
-            return format!("shear along y by {} (y ↦ y + {}·x)", num(c), num(c));
+            return MapKind::Shear { axis: Axis::Y, k: c };
         }
         if self.rank() == 1 {
-            return "a rank-1 map: the plane collapses onto a line".into();
+            return MapKind::RankOne;
         }
         let (s1, s2) = self.singular_values();
-        format!(
-            "a general linear map: stretches by {} and {} (singular values){}",
-            num(s1),
-            num(s2),
-            if det < 0.0 { ", and flips orientation (det < 0)" } else { "" }
-        )
+        MapKind::General { s1, s2, flips: self.det() < 0.0 }
     }
 
     /// Singular values, largest first.
@@ -291,11 +332,6 @@ impl Affine {
         let s1 = (s + r).sqrt();
         (s1, if s1 > 0.0 { det / s1 } else { 0.0 })
     }
-}
-
-/// A number for a sentence: at most 10 significant digits.
-fn num(x: f64) -> String {
-    crate::render::num::significant(x + 0.0, 10)
 }
 
 #[cfg(test)]
@@ -314,19 +350,20 @@ mod tests {
     }
 
     #[test]
-    fn names_what_maps_do() {
-        let d = |ops: &[Op]| ops.iter().fold(Affine::IDENTITY, |m, o| Affine::of(o).unwrap().after(&m)).describe();
-        assert_eq!(d(&[Op::Rotate { angle: 30.0, rad: false }]), "rotation by 30°");
-        assert_eq!(d(&[Op::Flip('x')]), "reflection across the x axis (flip: y ↦ -y)");
-        assert_eq!(d(&[Op::Project(1.0, 1.0)]), "projection onto the line through (1, 1)");
-        assert_eq!(d(&[Op::Scale(2.0, 2.0)]), "uniform scaling by 2: enlarges");
-        assert_eq!(d(&[Op::Scale(0.5, 0.5)]), "uniform scaling by 0.5: shrinks");
+    fn recognises_what_maps_do() {
+        let k = |ops: &[Op]| ops.iter().fold(Affine::IDENTITY, |m, o| Affine::of(o).unwrap().after(&m)).kind();
         assert_eq!(
-            d(&[Op::Rotate { angle: 30.0, rad: false }, Op::Scale(2.0, 2.0)]),
-            "rotation by 30° with uniform scaling by 2"
+            k(&[Op::Rotate { angle: 30.0, rad: false }]),
+            MapKind::Rotation { degrees: 30.000000000000004, scale: None }
         );
-        assert!(d(&[Op::Translate(1.0, 2.0)]).contains("not linear"));
-        assert!(Affine::of(&Op::Project(0.0, 0.0)).is_err());
+        assert_eq!(k(&[Op::Flip(Axis::X)]), MapKind::Flip(Axis::X));
+        assert_eq!(k(&[Op::Project(1.0, 1.0)]), MapKind::Projection { toward: [1.0, 1.0], oblique: false });
+        assert_eq!(k(&[Op::Scale(2.0, 2.0)]), MapKind::UniformScale(2.0));
+        assert!(matches!(
+            k(&[Op::Rotate { angle: 30.0, rad: false }, Op::Scale(2.0, 2.0)]),
+            MapKind::Rotation { scale: Some(s), .. } if s == 2.0
+        ));
+        assert_eq!(Affine::of(&Op::Project(0.0, 0.0)), Err(MapError::ZeroVector));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
 
 /// Weight initialisation: entries N(0, σ²).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Init {
     /// σ = gain / √N
     Normal,
@@ -21,20 +21,29 @@ pub enum Init {
 }
 
 #[derive(Clone, Copy, Debug)]
+/// A width chain: DEPTH random WIDTH×WIDTH layers.
 pub struct MatrixSpec {
+    /// Units per layer.
     pub width: usize,
+    /// Layers.
     pub depth: u64,
+    /// Scale of the weights.
     pub gain: f64,
+    /// How σ of the weights is chosen.
     pub init: Init,
+    /// Seed of the input and of every layer's weights.
     pub seed: u64,
+    /// Clip the gradient's norm to this at every layer.
     pub clip_norm: Option<f64>,
 }
 
 /// Largest width, and largest width² × depth (multiply-adds of one pass).
 pub const MAX_WIDTH: usize = 4096;
+/// Most multiply-adds of one pass (width² × depth × functions).
 pub const MAX_WORK: f64 = 2e9;
 
 impl MatrixSpec {
+    /// σ of the weights' normal distribution.
     pub fn sigma(&self) -> f64 {
         let n = self.width as f64;
         match self.init {
@@ -44,32 +53,58 @@ impl MatrixSpec {
     }
 
     /// Refuse sizes that would take the machine hostage (`functions` chains are run
-    /// through the same layers).
-    pub fn check(&self, functions: usize) -> Result<(), String> {
+    /// through the same layers), and gains or clipping norms that are not positive.
+    pub fn check(&self, functions: usize) -> Result<(), SpecError> {
         if self.width == 0 {
-            return Err("--width 0: a layer needs at least one unit".into());
+            return Err(SpecError::ZeroWidth);
         }
         if self.width > MAX_WIDTH {
-            return Err(format!("--width {}: at most {MAX_WIDTH} (each layer is a width × width matrix)", self.width));
+            return Err(SpecError::TooWide { width: self.width });
         }
         let work = (self.width as f64).powi(2) * self.depth as f64 * functions.max(1) as f64;
         if work > MAX_WORK {
-            let per = if functions > 1 { format!(" × {functions} functions") } else { String::new() };
-            return Err(format!(
-                "width {} × width × depth {}{per} needs {:.1e} multiply-adds, more than the limit of {MAX_WORK:.0e}; use a smaller width or depth",
-                self.width, self.depth, work
-            ));
+            return Err(SpecError::TooMuchWork { work });
         }
         if !(self.gain.is_finite() && self.gain > 0.0) {
-            return Err("--gain must be a positive number".into());
+            return Err(SpecError::Gain);
+        }
+        if self.clip_norm.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
+            return Err(SpecError::ClipNorm);
         }
         Ok(())
     }
 }
 
+/// A width chain that is refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SpecError {
+    /// Width 0.
+    #[error("a layer needs at least one unit")]
+    ZeroWidth,
+    /// Above [`MAX_WIDTH`].
+    #[error("width {width}: at most {MAX_WIDTH}")]
+    TooWide {
+        /// The width asked for.
+        width: usize,
+    },
+    /// width² × depth × functions above [`MAX_WORK`].
+    #[error("{work:e} multiply-adds, more than {MAX_WORK:e}")]
+    TooMuchWork {
+        /// The multiply-adds it would take.
+        work: f64,
+    },
+    /// The gain is not a positive finite number.
+    #[error("the gain must be a positive number")]
+    Gain,
+    /// The clipping norm is not a positive finite number.
+    #[error("the clipping norm must be a positive number")]
+    ClipNorm,
+}
+
 /// One layer of the backward pass (k = layers passed so far, from the output).
 #[derive(Clone, Copy, Debug)]
 pub struct GradLayer {
+    /// Layers passed so far, counted from the output (1 = next to it).
     pub k: u64,
     /// log10 ‖g‖ after k layers (the output gradient has norm 1).
     pub log10_norm: f64,

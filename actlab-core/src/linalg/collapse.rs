@@ -9,13 +9,18 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
 
+/// Widest stack (its matrix is printed).
 pub const MAX_WIDTH: usize = 16;
+/// Deepest stack.
 pub const MAX_DEPTH: u64 = 10_000;
 /// Random inputs on which the stack and the collapsed map are compared.
 pub const SAMPLES: usize = 200;
 
+/// A stack of layers and the one affine map it equals (or the best fit to it).
 pub struct Collapsed {
+    /// W of the collapsed map (or of the fit).
     pub w: DMatrix<f64>,
+    /// b of the collapsed map (or of the fit).
     pub b: DVector<f64>,
     /// max over samples and components of |stack(x) - (W'x + b')|
     pub max_diff: f64,
@@ -28,14 +33,33 @@ pub struct Collapsed {
     pub fit_r2: f64,
 }
 
+/// A stack that cannot be collapsed here.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CollapseError {
+    /// Depth 0 or above [`MAX_DEPTH`].
+    #[error("depth from 1 to {MAX_DEPTH}")]
+    Depth,
+    /// Width 0 or above [`MAX_WIDTH`].
+    #[error("width from 1 to {MAX_WIDTH}")]
+    Width,
+    /// The least-squares fit did not converge.
+    #[error("the least-squares fit failed")]
+    Fit,
+}
+
 /// Run `depth` random layers of `width` units (weights N(0, 1/width), biases
 /// N(0, 1), seeded), with `act` between layers if given.
-pub fn collapse(depth: u64, width: usize, seed: u64, act: Option<(&Activation, Params)>) -> Result<Collapsed, String> {
+pub fn collapse(
+    depth: u64,
+    width: usize,
+    seed: u64,
+    act: Option<(&Activation, Params)>,
+) -> Result<Collapsed, CollapseError> {
     if depth == 0 || depth > MAX_DEPTH {
-        return Err(format!("collapse: depth from 1 to {MAX_DEPTH}"));
+        return Err(CollapseError::Depth);
     }
     if width == 0 || width > MAX_WIDTH {
-        return Err(format!("collapse: --width from 1 to {MAX_WIDTH} (the collapsed matrix is printed)"));
+        return Err(CollapseError::Width);
     }
     let mut rng = StdRng::seed_from_u64(seed);
     let wdist = Normal::new(0.0, 1.0 / (width as f64).sqrt()).expect("positive");
@@ -77,7 +101,7 @@ pub fn collapse(depth: u64, width: usize, seed: u64, act: Option<(&Activation, P
     // best affine fit by least squares: [x 1] B ≈ y
     let xa = DMatrix::from_fn(SAMPLES, width + 1, |i, j| if j < width { xs[i][j] } else { 1.0 });
     let ym = DMatrix::from_fn(SAMPLES, width, |i, j| ys[i][j]);
-    let coef = xa.clone().svd(true, true).solve(&ym, 1e-13).map_err(|e| format!("least squares failed: {e}"))?;
+    let coef = xa.clone().svd(true, true).solve(&ym, 1e-13).map_err(|_| CollapseError::Fit)?;
     let resid = &ym - &xa * coef;
     let ss_res = resid.norm_squared();
     let ss_tot: f64 = (0..width)

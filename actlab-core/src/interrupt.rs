@@ -4,6 +4,7 @@
 
 /// Asked by long computations; `true` means stop as soon as possible.
 pub trait Interrupt {
+    /// Whether the work should stop now.
     fn interrupted(&self) -> bool;
 }
 

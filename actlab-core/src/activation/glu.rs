@@ -1,11 +1,12 @@
-//! Gated linear units: the input split in halves a = x[:d], b = x[d:], and
+//! Gated linear units: the input split in halves a = `x[:d]`, b = `x[d:]`, and
 //! y = a ⊗ gate(b). With σ it is GLU; with swish, GELU or ReLU it is SwiGLU, GeGLU
 //! or ReGLU (Shazeer 2020). A gate sits where an activation sits.
 
 use super::dd::DD;
 use super::{Activation, lookup};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The gate of a gated linear unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gate {
     /// GLU: a ⊗ σ(b)
     Sigmoid,
@@ -18,6 +19,10 @@ pub enum Gate {
 }
 
 impl Gate {
+    /// Every gate.
+    pub const ALL: [Gate; 4] = [Gate::Sigmoid, Gate::Swish, Gate::Gelu, Gate::Relu];
+
+    /// The catalogue function that gates.
     pub fn activation(self) -> &'static Activation {
         let name = match self {
             Gate::Sigmoid => "sigmoid",
@@ -28,6 +33,7 @@ impl Gate {
         lookup(name).expect("gates are in the catalogue")
     }
 
+    /// The unit's name in the literature (GLU, SwiGLU, GeGLU, ReGLU).
     pub fn variant(self) -> &'static str {
         match self {
             Gate::Sigmoid => "GLU",
@@ -41,20 +47,32 @@ impl Gate {
 /// One output unit: a, b, gate(b), y = a·gate(b), ∂y/∂a = gate(b), ∂y/∂b = a·gate'(b).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GluUnit {
+    /// The unit's value half.
     pub a: f64,
+    /// The unit's gate half.
     pub b: f64,
+    /// gate(b).
     pub gate: f64,
+    /// y = a·gate(b), rounded once.
     pub y: f64,
+    /// ∂y/∂a = gate(b).
     pub dy_da: f64,
+    /// ∂y/∂b = a·gate'(b), rounded once.
     pub dy_db: f64,
 }
 
-pub fn glu(x: &[f64], gate: Gate) -> Result<Vec<GluUnit>, String> {
+/// The input of a GLU must split into two halves.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("a GLU needs an even, non-zero number of inputs, got {len}")]
+pub struct OddInputs {
+    /// How many were given.
+    pub len: usize,
+}
+
+/// y = a ⊗ gate(b) for x = [a, b], with both partial derivatives, unit by unit.
+pub fn glu(x: &[f64], gate: Gate) -> Result<Vec<GluUnit>, OddInputs> {
     if x.is_empty() || x.len() % 2 == 1 {
-        return Err(format!(
-            "glu needs an even number of inputs (halves a and b), got {}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)",
-            x.len()
-        ));
+        return Err(OddInputs { len: x.len() });
     }
     let f = gate.activation();
     let p = f.default_params();

@@ -124,12 +124,7 @@ pub struct Logistic {
     pub neg: DD,
 }
 
-impl Logistic {
-    /// σ(z) as a double-double (0 where it underflows).
-    pub fn value(&self) -> DD {
-        join(self.mant, self.k)
-    }
-}
+impl Logistic {}
 
 /// σ(z) and σ(-z) for z = hi + lo. Precise: the exponential in double-double.
 pub fn logistic(z: DD, precise: bool) -> Logistic {

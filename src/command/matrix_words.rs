@@ -1,16 +1,20 @@
 //! The words of `matrix` (`rotate 30 then scale 2 ...`) as a list of operations.
 
-use super::Op;
+use crate::linalg::{Axis, Op};
+
+/// The words of `matrix`: its operations and the joining word (for completion and
+/// suggestions; the parser below accepts a few more spellings).
+pub const OPERATIONS: &[&str] = &["rotate", "scale", "flip", "project", "shear", "custom", "translate", "then"];
 
 /// Parse the operations of `matrix`: `rotate 30 then scale 2 ...` ("then" optional).
-pub fn parse_ops(words: &[String], shear_axis: char, rad: bool) -> Result<Vec<Op>, String> {
+pub fn parse_ops(words: &[String], shear_axis: Axis, rad: bool) -> Result<Vec<Op>, String> {
     let mut ops = Vec::new();
     let mut i = 0;
     let number = |i: usize, what: &str| -> Result<f64, String> {
         let w = words.get(i).ok_or_else(|| format!("{what}: a number is missing"))?;
-        crate::command::input::parse_number(w).map_err(|e| format!("{what}: {e}"))
+        super::input::parse_number(w).map_err(|e| format!("{what}: {e}"))
     };
-    let is_num = |i: usize| words.get(i).is_some_and(|w| crate::command::input::parse_number(w).is_ok());
+    let is_num = |i: usize| words.get(i).is_some_and(|w| super::input::parse_number(w).is_ok());
     while i < words.len() {
         let w = words[i].trim().to_ascii_lowercase();
         i += 1;
@@ -36,8 +40,8 @@ pub fn parse_ops(words: &[String], shear_axis: char, rad: bool) -> Result<Vec<Op
                 let a = words.get(i).map(|s| s.trim().to_ascii_lowercase());
                 i += 1;
                 match a.as_deref() {
-                    Some("x") => Op::Flip('x'),
-                    Some("y") => Op::Flip('y'),
+                    Some("x") => Op::Flip(Axis::X),
+                    Some("y") => Op::Flip(Axis::Y),
                     _ => return Err("flip: give x (across the x axis) or y (across the y axis)".into()),
                 }
             }
@@ -77,12 +81,11 @@ pub fn parse_ops(words: &[String], shear_axis: char, rad: bool) -> Result<Vec<Op
                 Op::Translate(t1, t2)
             }
             other => {
-                let names = ["rotate", "scale", "flip", "project", "shear", "custom", "translate", "then"];
-                let hint = crate::suggest::did_you_mean(other, names).map_or(
+                let hint = crate::suggest::did_you_mean(other, OPERATIONS.iter().copied()).map_or(
                     String::from(" (operations: rotate, scale, flip, project, shear, custom, translate)"),
                     |s| format!(" (did you mean '{s}'?)"),
                 );
-                return Err(format!("unknown matrix operation '{other}'{hint}"));
+                return Err(format!("unknown matrix operation '{}'{hint}", crate::shown::shown(other)));
             }
         };
         ops.push(op);

@@ -8,13 +8,18 @@ use statrs::distribution::{Continuous, Normal};
 /// One end of a range: its value, and whether some finite x attains it.
 #[derive(Clone, Copy, Debug)]
 pub struct End {
+    /// The bound's value (may be infinite).
     pub value: f64,
+    /// Whether f reaches it (a closed end) or only approaches it.
     pub attained: bool,
 }
 
 #[derive(Clone, Debug)]
+/// What can be computed about a function: ranges, extrema, symmetry, moments.
 pub struct Properties {
+    /// The range of f: lower and upper end.
     pub range: (End, End),
+    /// The range of f': lower and upper end.
     pub deriv_range: (End, End),
     /// (x, f'(x)) where f' is largest.
     pub deriv_peak: (f64, f64),
@@ -28,6 +33,7 @@ pub struct Properties {
     pub saturates: (bool, bool),
     /// E f(Z) and Var f(Z), Z ~ N(0, 1).
     pub mean: f64,
+    /// Var[f(Z)] for Z ~ N(0, 1).
     pub variance: f64,
 }
 
@@ -109,12 +115,13 @@ fn ends(g: &dyn Fn(f64) -> f64) -> ((End, f64), (End, f64)) {
 }
 
 impl Properties {
+    /// Compute the properties of `a` at parameters `p`.
     pub fn of(a: &Activation, p: &Params) -> Properties {
         let f = |x: f64| a.value(x, p);
         let d = |x: f64| a.deriv(x, p);
         let ((lo, lo_x), (hi, _)) = ends(&f);
         let ((dlo, _), (dhi, dhi_x)) = ends(&d);
-        let smooth = a.kink_convention.starts_with("none");
+        let smooth = a.smooth;
         let deriv_peak = if dhi.attained && smooth {
             let (x, _) = refine(&d, &central(&d), dhi_x, 1e-3, true);
             let x = vouched(x);

@@ -5,7 +5,6 @@ use crate::activation::dd::DD;
 use crate::activation::special::{exp_parts, finish};
 
 pub const SELU_LAMBDA: DD = DD::new(1.0507009873554805, 3.9874847667154144e-17);
-pub const SELU_ALPHA: DD = DD::new(1.6732632423543772, 1.0657222547717531e-16);
 pub const SELU_LAMBDA_ALPHA: DD = DD::new(1.7580993408473768, 1.41535193800845e-17);
 
 /// c · e^x with one rounding, even where e^x alone would be subnormal.

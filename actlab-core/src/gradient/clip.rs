@@ -7,6 +7,7 @@ pub fn by_norm(g: &[f64], max: f64) -> (Vec<f64>, f64) {
     if n > max && n > 0.0 { (g.iter().map(|x| x * max / n).collect(), max / n) } else { (g.to_vec(), 1.0) }
 }
 
+/// Each component clamped to [-max, max] (the direction can change).
 pub fn by_value(g: &[f64], max: f64) -> Vec<f64> {
     g.iter().map(|x| x.clamp(-max, max)).collect()
 }

@@ -2,7 +2,7 @@
 //! from N(0, 2²) — where networks evaluate them — plus the tails.
 //! Run: cargo bench --bench activations
 
-use actlab::activation::{CATALOGUE, Params};
+use actlab_core::activation::{CATALOGUE, Params};
 use std::hint::black_box;
 
 fn main() {
@@ -24,7 +24,7 @@ fn names() -> Vec<&'static str> {
 
 #[divan::bench(args = names(), counter = divan::counter::ItemsCount::new(1024usize))]
 fn value(bencher: divan::Bencher, name: &str) {
-    let a = actlab::activation::lookup(name).unwrap();
+    let a = actlab_core::activation::lookup(name).unwrap();
     let p: Params = a.default_params();
     let xs = inputs();
     bencher.bench(|| xs.iter().map(|x| a.value(black_box(*x), &p)).sum::<f64>());
@@ -32,7 +32,7 @@ fn value(bencher: divan::Bencher, name: &str) {
 
 #[divan::bench(args = names(), counter = divan::counter::ItemsCount::new(1024usize))]
 fn deriv(bencher: divan::Bencher, name: &str) {
-    let a = actlab::activation::lookup(name).unwrap();
+    let a = actlab_core::activation::lookup(name).unwrap();
     let p: Params = a.default_params();
     let xs = inputs();
     bencher.bench(|| xs.iter().map(|x| a.deriv(black_box(*x), &p)).sum::<f64>());
@@ -42,7 +42,7 @@ fn deriv(bencher: divan::Bencher, name: &str) {
 /// catalogue entry has `both` (GELU computes Φ once), else the two apart.
 #[divan::bench(args = names(), counter = divan::counter::ItemsCount::new(1024usize))]
 fn value_and_deriv(bencher: divan::Bencher, name: &str) {
-    let a = actlab::activation::lookup(name).unwrap();
+    let a = actlab_core::activation::lookup(name).unwrap();
     let p: Params = a.default_params();
     let xs = inputs();
     bencher.bench(|| {
@@ -68,37 +68,4 @@ fn primitive(bencher: divan::Bencher, name: &str) {
     };
     let xs: Vec<f64> = inputs().iter().map(|x| -x.abs() / 4.0).collect();
     bencher.bench(|| xs.iter().map(|x| f(black_box(*x))).sum::<f64>());
-}
-
-/// Shortest round-trip formatting: ryu against zmij.
-#[divan::bench(args = ["ryu", "zmij"], counter = divan::counter::ItemsCount::new(1024usize))]
-fn format(bencher: divan::Bencher, name: &str) {
-    let xs: Vec<f64> = inputs().iter().map(|x| x * 1.2345678901).collect();
-    let mut out = Vec::with_capacity(32 * 1024);
-    if name == "ryu" {
-        let mut b = ryu::Buffer::new();
-        bencher.bench_local(|| {
-            out.clear();
-            for x in &xs {
-                out.extend_from_slice(b.format_finite(black_box(*x)).as_bytes());
-            }
-            out.len()
-        });
-    } else {
-        let mut b = zmij::Buffer::new();
-        bencher.bench_local(|| {
-            out.clear();
-            for x in &xs {
-                out.extend_from_slice(b.format_finite(black_box(*x)).as_bytes());
-            }
-            out.len()
-        });
-    }
-}
-
-/// Parsing decimal text: the standard library.
-#[divan::bench(counter = divan::counter::ItemsCount::new(1024usize))]
-fn parse(bencher: divan::Bencher) {
-    let text: Vec<String> = inputs().iter().map(|x| format!("{:?}", x * 1.2345678901)).collect();
-    bencher.bench(|| text.iter().map(|t| black_box(t.as_str()).parse::<f64>().unwrap()).sum::<f64>());
 }

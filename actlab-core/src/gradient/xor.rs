@@ -10,34 +10,47 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use statrs::distribution::Normal;
 
+/// The four XOR points and their targets.
 pub const POINTS: [([f64; 2], f64); 4] = [([0.0, 0.0], 0.0), ([0.0, 1.0], 1.0), ([1.0, 0.0], 1.0), ([1.0, 1.0], 0.0)];
 
 #[derive(Clone, Copy, Debug)]
+/// A 2-N-1 network and how to train it.
 pub struct XorSpec<'a> {
     /// Hidden activation; None: no activation (a linear network).
     pub act: Option<(&'a Activation, Params)>,
+    /// Hidden units.
     pub hidden: usize,
+    /// Full-batch epochs.
     pub epochs: u64,
+    /// Learning rate.
     pub lr: f64,
+    /// Seed of the initial weights.
     pub seed: u64,
 }
 
 /// A parameter and its gradient (same shape: the seed's point).
 #[derive(Clone, Debug)]
 pub struct ParamInfo {
+    /// W1, b1, W2 or b2.
     pub name: &'static str,
+    /// The parameter's shape (rows, columns).
     pub shape: (usize, usize),
+    /// Its gradient's shape: the same.
     pub grad_shape: (usize, usize),
+    /// The gradient's norm after training.
     pub grad_norm: f64,
 }
 
 #[derive(Clone, Debug)]
+/// What training gave.
 pub struct XorResult {
     /// (epoch, loss) at epochs 0, 1, 2, 5, 10, 20, 50, ... and the last.
     pub losses: Vec<(u64, f64)>,
     /// (x1, x2, target, prediction)
     pub predictions: Vec<(f64, f64, f64, f64)>,
+    /// Points classified right (prediction on the target's side of 0.5).
     pub correct: usize,
+    /// Every parameter with its gradient's shape and norm.
     pub params: Vec<ParamInfo>,
 }
 

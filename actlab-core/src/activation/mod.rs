@@ -6,33 +6,101 @@
 //! function is adding one entry there.
 
 pub mod catalogue;
-pub mod dd;
-pub mod erfc;
+pub(crate) mod dd;
+pub(crate) mod erfc;
 #[rustfmt::skip]
 #[allow(clippy::approx_constant)] // a table of 2^(i/64) holds √2
 mod erfc_table;
 mod exp_table;
-pub mod funcs;
+pub(crate) mod funcs;
 pub mod glu;
 pub mod properties;
 #[rustfmt::skip]
-pub mod roots;
-pub mod special;
+pub(crate) mod roots;
+pub(crate) mod special;
 
 pub use catalogue::CATALOGUE;
-
-use crate::suggest::did_you_mean;
 
 /// One parameter of an activation.
 #[derive(Debug)]
 pub struct Param {
     /// Name as the command-line option (`--slope`) and in `list`/`info`.
     pub name: &'static str,
+    /// Its value when none is given.
     pub default: f64,
+    /// What it does, in a few words.
     pub help: &'static str,
     /// Smallest allowed value, and whether it is allowed itself.
     pub min: Option<(f64, bool)>,
+    /// Largest allowed value, and whether it is allowed itself.
+    pub max: Option<(f64, bool)>,
 }
+
+/// Most parameters one activation may have.
+pub const MAX_PARAMS: usize = 8;
+
+/// A bound a parameter value broke.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bound {
+    /// Must be at least this.
+    AtLeast(f64),
+    /// Must be above this.
+    Above(f64),
+    /// Must be at most this.
+    AtMost(f64),
+    /// Must be below this.
+    Below(f64),
+}
+
+/// A parameter value an activation cannot take.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ParamError {
+    /// NaN given for a parameter.
+    #[error("{function} {param}: NaN is not a value")]
+    Nan {
+        /// The function's name.
+        function: &'static str,
+        /// The parameter's name.
+        param: &'static str,
+    },
+    /// Outside the parameter's range.
+    #[error("{function} {param} = {value}: out of range ({bound:?})")]
+    OutOfRange {
+        /// The function's name.
+        function: &'static str,
+        /// The parameter's name.
+        param: &'static str,
+        /// The value given.
+        value: f64,
+        /// The bound it broke.
+        bound: Bound,
+    },
+    /// Two parameters out of order (hardtanh's min and max).
+    #[error("{function}: {lower} ({lower_value}) must be below {upper} ({upper_value})")]
+    NotBelow {
+        /// The function's name.
+        function: &'static str,
+        /// The parameter that must be smaller.
+        lower: &'static str,
+        /// The parameter that must be larger.
+        upper: &'static str,
+        /// Their values.
+        lower_value: f64,
+        /// Their values.
+        upper_value: f64,
+    },
+}
+
+/// A name that is neither a function of the catalogue nor an alias of one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown function '{name}'")]
+pub struct UnknownFunction {
+    /// The name as given.
+    pub name: String,
+}
+
+/// A check of an entry's parameters together (beyond each one's range).
+pub type Check = fn(&[f64]) -> Result<(), ParamError>;
 
 /// f and f' at x with parameters p, in one call.
 pub type Both = fn(f64, &[f64]) -> (f64, f64);
@@ -43,15 +111,25 @@ pub struct Activation {
     pub name: &'static str,
     /// Other accepted names (matching ignores case, `-` and `_`).
     pub aliases: &'static [&'static str],
+    /// Its parameters, in order (at most [`MAX_PARAMS`]).
     pub params: &'static [Param],
+    /// f(x; parameters).
     pub value: fn(f64, &[f64]) -> f64,
+    /// f'(x; parameters), with the kink convention where f has a kink.
     pub deriv: fn(f64, &[f64]) -> f64,
     /// Value and derivative together, where sharing the work pays (GELU computes Φ
     /// once); must return exactly `(value, deriv)`. `None`: the two are computed apart.
     pub both: Option<Both>,
     /// The formula, in plain Unicode.
     pub formula: &'static str,
+    /// The derivative's formula, in plain Unicode.
     pub deriv_formula: &'static str,
+    /// Differentiable everywhere (no kink).
+    pub smooth: bool,
+    /// The identity: no activation at all (what a linear network has).
+    pub linear: bool,
+    /// A check of the parameters together, beyond each one's range.
+    pub check: Option<Check>,
     /// Smoothness in words ("C∞", "kink at 0", ...).
     pub smoothness: &'static str,
     /// What the derivative is taken to be at a kink (PyTorch's convention).
@@ -68,13 +146,15 @@ impl std::fmt::Debug for Activation {
     }
 }
 
-/// Parameter values for one activation, in the order of its `params`.
+/// Parameter values for one activation, in the order of its `params` (up to
+/// [`MAX_PARAMS`]; a test holds every catalogue entry to it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
-    v: [f64; 2],
+    v: [f64; MAX_PARAMS],
 }
 
 impl Params {
+    /// The values, in the order of the activation's `params`, then unused slots.
     pub fn as_slice(&self) -> &[f64] {
         &self.v
     }
@@ -83,39 +163,40 @@ impl Params {
 impl Activation {
     /// The defaults of every parameter.
     pub fn default_params(&self) -> Params {
-        let mut v = [0.0; 2];
+        let mut v = [0.0; MAX_PARAMS];
         for (slot, p) in v.iter_mut().zip(self.params) {
             *slot = p.default;
         }
         Params { v }
     }
 
-    /// Parameters with some values overridden by name; checks each against its domain.
-    pub fn params_with(&self, given: &[(&str, f64)]) -> Result<Params, String> {
+    /// Parameters with some values overridden by name (names it does not have are
+    /// ignored); checks each against its range, then the entry's own check.
+    pub fn params_with(&self, given: &[(&str, f64)]) -> Result<Params, ParamError> {
         let mut out = self.default_params();
         for (name, value) in given {
             let Some(i) = self.params.iter().position(|p| p.name == *name) else {
                 continue;
             };
             let p = &self.params[i];
+            let (function, param, value) = (self.name, p.name, *value);
             if value.is_nan() {
-                return Err(format!("{} --{}: the value is nan; give a number", self.name, p.name));
+                return Err(ParamError::Nan { function, param });
             }
-            if let Some((min, inclusive)) = p.min
-                && (*value < min || (!inclusive && *value == min))
-            {
-                let rel = if inclusive { ">=" } else { ">" };
-                let v = crate::render::num::shortest(*value);
-                return Err(format!("{} --{} {v}: must be {rel} {min}", self.name, p.name));
+            let broken = match (p.min, p.max) {
+                (Some((min, true)), _) if value < min => Some(Bound::AtLeast(min)),
+                (Some((min, false)), _) if value <= min => Some(Bound::Above(min)),
+                (_, Some((max, true))) if value > max => Some(Bound::AtMost(max)),
+                (_, Some((max, false))) if value >= max => Some(Bound::Below(max)),
+                _ => None,
+            };
+            if let Some(bound) = broken {
+                return Err(ParamError::OutOfRange { function, param, value, bound });
             }
-            out.v[i] = *value;
+            out.v[i] = value;
         }
-        if self.name == "hardtanh" && out.v[0] >= out.v[1] {
-            return Err(format!(
-                "hardtanh: --min ({}) must be below --max ({})",
-                crate::render::num::shortest(out.v[0]),
-                crate::render::num::shortest(out.v[1])
-            ));
+        if let Some(check) = self.check {
+            check(&out.v)?;
         }
         Ok(out)
     }
@@ -154,22 +235,24 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Find an activation by name or alias.
-pub fn lookup(name: &str) -> Result<&'static Activation, String> {
+pub fn lookup(name: &str) -> Result<&'static Activation, UnknownFunction> {
     let key = normalize(name);
-    if let Some(a) = CATALOGUE.iter().find(|a| a.names().any(|n| normalize(n) == key)) {
-        return Ok(a);
-    }
-    let candidates = CATALOGUE.iter().flat_map(|a| a.names());
-    let hint = match did_you_mean(name, candidates) {
-        Some(s) => format!(" (did you mean '{s}'?)"),
-        None => " (see 'list' for the functions)".to_string(),
-    };
-    Err(format!("unknown function '{}'{hint}", crate::shown::shown(name)))
+    CATALOGUE
+        .iter()
+        .find(|a| a.names().any(|n| normalize(n) == key))
+        .ok_or_else(|| UnknownFunction { name: name.to_string() })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_entry_has_more_parameters_than_params_holds() {
+        for a in CATALOGUE {
+            assert!(a.params.len() <= MAX_PARAMS, "{} has {} parameters", a.name, a.params.len());
+        }
+    }
 
     #[test]
     fn names_are_unique_after_normalising() {
@@ -186,8 +269,7 @@ mod tests {
         assert_eq!(lookup("LeakyReLU").unwrap().name, "leaky_relu");
         assert_eq!(lookup("swish").unwrap().name, "silu");
         assert_eq!(lookup("GELU").unwrap().name, "gelu");
-        let e = lookup("gelus").unwrap_err();
-        assert!(e.contains("did you mean 'gelu'"), "{e}");
+        assert_eq!(lookup("gelus").unwrap_err(), UnknownFunction { name: "gelus".into() });
     }
 
     #[test]

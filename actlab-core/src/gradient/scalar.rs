@@ -13,9 +13,17 @@ pub enum PreActivation {
     /// Every layer sees the same z.
     At(f64),
     /// A real forward pass: z_k = W a_{k-1} + B, a_k = f(z_k), a_0 = input.
-    Forward { bias: f64, input: f64 },
+    Forward {
+        /// B.
+        bias: f64,
+        /// a_0.
+        input: f64,
+    },
     /// z_k drawn from N(0, 1), reproducible by seed.
-    Random { seed: u64 },
+    Random {
+        /// The generator's seed.
+        seed: u64,
+    },
 }
 
 impl PreActivation {
@@ -41,10 +49,15 @@ impl PreActivation {
 /// One layer of a scalar chain.
 #[derive(Clone, Copy, Debug)]
 pub struct Layer {
+    /// The layer, from 1.
     pub k: u64,
+    /// Its pre-activation.
     pub z: f64,
+    /// f'(z).
     pub deriv: f64,
+    /// The local factor W·f'(z).
     pub factor: f64,
+    /// The product of the factors so far.
     pub product: BigProduct,
 }
 
@@ -63,6 +76,7 @@ pub struct ScalarChain<'a> {
 }
 
 impl<'a> ScalarChain<'a> {
+    /// A chain of `f` at parameters `p`, pre-activations from `pre`, layer weight `weight`.
     pub fn new(f: &'a Activation, p: Params, pre: PreActivation, weight: f64) -> Self {
         let (a, rng) = match pre {
             PreActivation::Forward { input, .. } => (input, None),
