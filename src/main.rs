@@ -4,10 +4,11 @@
 mod repl;
 
 use actlab::command::line::Session;
-use actlab::command::{Cli, ColorChoice, Command, Context, Error, execute, protect_values, style_for};
-use actlab::render::{self, Style};
+use actlab::command::{Cli, ColorChoice, Error, Line, SessionCommand, protect_values, style_for};
+use actlab::render::Style;
 use clap::Parser;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
 
 /// Colour for one stream: --color wins, then CLICOLOR_FORCE, then NO_COLOR, then
 /// whether the stream is a terminal.
@@ -32,7 +33,7 @@ fn is_broken_pipe(e: &Error) -> bool {
 }
 
 fn report(err: &mut dyn Write, color: bool, e: &Error) {
-    let tag = if color { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
+    let tag = actlab::render::palette::color("error:", actlab::render::palette::Role::Error, color);
     let _ = writeln!(err, "{tag} {}", actlab::shown::message(&e.to_string()));
 }
 
@@ -77,7 +78,7 @@ fn grow_stdin_pipe() {
     }
 }
 
-fn main() {
+fn main() -> ExitCode {
     #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
     {
         use std::arch::is_x86_feature_detected as has;
@@ -86,7 +87,7 @@ fn main() {
                 "actlab: this build targets x86-64-v3 CPUs (AVX2, FMA, BMI2; see .cargo/config.toml), which this \
                  CPU is not; rebuild with: cargo clean && TARGET_CPU=x86-64 RUSTFLAGS=\"\" cargo build --release"
             );
-            std::process::exit(1);
+            return ExitCode::FAILURE;
         }
     }
     // a panic is a bug; it is reported as an internal error by whoever catches it
@@ -98,10 +99,10 @@ fn main() {
         eprintln!("error: internal error: {} (a bug in actlab: please report it)", what.unwrap_or_default());
         1
     });
-    std::process::exit(code);
+    ExitCode::from(code)
 }
 
-fn real_main() -> i32 {
+fn real_main() -> u8 {
     let args = match arguments() {
         Ok(a) => a,
         Err(m) => {
@@ -160,7 +161,7 @@ fn real_main() -> i32 {
     let mut err = io::stderr();
     let stdin = io::stdin();
 
-    let result: Result<i32, Error> = match &cli.command {
+    let result: Result<u8, Error> = match &cli.command {
         None if stdin.is_terminal() => {
             drop(out);
             return repl::run(base, err_color);
@@ -169,24 +170,24 @@ fn real_main() -> i32 {
             // script mode: commands come from stdin, so '-' has nothing to read
             let mut script = stdin.lock();
             let mut session = Session::new(base, None);
-            session.run_script(&mut script, None, cli.keep_going, &mut out, &mut err).map(|n| i32::from(n > 0))
+            session.run_script(&mut script, None, cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
-        Some(Command::Run { file, keep_going }) => {
+        Some(Line::Session(SessionCommand::Run { file, keep_going })) => {
             let mut input = stdin.lock();
             let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
-            session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| i32::from(n > 0))
+            session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
-        Some(Command::Exit) => Ok(0),
-        Some(Command::Set { .. } | Command::Settings) => Err(Error::Usage(
+        Some(Line::Session(SessionCommand::Exit)) => Ok(0),
+        Some(Line::Session(SessionCommand::Set(_) | SessionCommand::Settings)) => Err(Error::Usage(
             "set and settings change a prompt or script session; in the shell use options: --format, --precision, --color, --rad"
                 .into(),
         )),
-        Some(cmd) => {
+        Some(Line::Compute(_)) => {
+            // the same session code as the prompt's and a script's lines
             grow_stdin_pipe();
             let mut input = stdin.lock();
-            let mut ctx = Context { stdin: Some(&mut input), style: base, radians: false };
-            let mut sink = render::sink(base, &mut out);
-            actlab::command::line::catch_panic(|| execute(cmd, &mut ctx, sink.as_mut())).map(|_| 0)
+            let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
+            actlab::command::line::catch_panic(|| session.run(&cli, &mut out, &mut err)).map(|_| 0)
         }
     };
     let flushed = out.flush();

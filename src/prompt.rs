@@ -1,11 +1,14 @@
 //! The prompt's helper (rustyline): completion, hints and highlighting, all derived from the clap
 //! definition and the catalogue (no second list of commands or options).
 
-use crate::activation::{CATALOGUE, lookup};
+use crate::activation::{CATALOGUE, lookup, normalize};
 use crate::command::input::parse_x;
 use crate::command::line::{Parsed, parse_line};
-use crate::command::{Cli, Command};
+use crate::command::{Cli, Command, Context as ExecContext, Line, execute};
+use crate::render::Style;
 use crate::render::num::significant;
+use crate::render::palette::{Role, color};
+use crate::report::{Cell, Collected};
 use clap::CommandFactory;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -20,10 +23,19 @@ pub struct ActlabHelper {
     files: FilenameCompleter,
 }
 
-const SETTINGS: &[&str] = &["format", "precision", "angle", "color"];
-
+/// Function names for completion: every canonical name first, then the aliases.
 fn function_names() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().flat_map(|a| a.names())
+    CATALOGUE.iter().map(|a| a.name).chain(CATALOGUE.iter().flat_map(|a| a.aliases.iter().copied()))
+}
+
+/// What the word at the cursor can be.
+enum Want {
+    /// These words (filtered by the typed prefix, case-sensitive).
+    Words(Vec<String>),
+    /// A function name, or the last name of a comma list (matched ignoring case).
+    Functions,
+    /// A file name.
+    File,
 }
 
 impl ActlabHelper {
@@ -33,78 +45,93 @@ impl ActlabHelper {
         ActlabHelper { color, cli, files: FilenameCompleter::new() }
     }
 
-    fn subcommand(&self, name: &str) -> Option<&clap::Command> {
-        self.cli.get_subcommands().find(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name))
+    fn subcommand<'c>(cmd: &'c clap::Command, name: &str) -> Option<&'c clap::Command> {
+        cmd.get_subcommands().find(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name))
     }
 
-    /// Options (long names) of a command, the global ones included.
-    fn options(&self, cmd: &clap::Command) -> Vec<String> {
-        cmd.get_arguments()
-            .chain(self.cli.get_arguments())
-            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
-            .filter(|l| l != "--help" && l != "--version")
-            .collect()
+    /// The argument an option names (`--gate`, `-f`), among the command's and the global ones.
+    fn option<'c>(&'c self, cmd: &'c clap::Command, opt: &str) -> Option<&'c clap::Arg> {
+        cmd.get_arguments().chain(self.cli.get_arguments()).find(|a| {
+            a.get_long().is_some_and(|l| opt.strip_prefix("--") == Some(l))
+                || a.get_short().is_some_and(|s| opt == format!("-{s}"))
+        })
     }
 
-    fn takes_value(&self, cmd: &clap::Command, opt: &str) -> Option<clap::Arg> {
-        let long = opt.strip_prefix("--")?;
-        cmd.get_arguments()
-            .chain(self.cli.get_arguments())
-            .find(|a| a.get_long() == Some(long) || a.get_short().is_some_and(|s| opt == format!("-{s}")))
-            .filter(|a| a.get_action().takes_values())
-            .cloned()
-    }
-
-    /// Candidates for the word at the cursor, given the words before it.
-    fn candidates(&self, before: &[&str], word: &str) -> Vec<String> {
-        let Some(first) = before.first() else {
-            return self.cli.get_subcommands().map(|c| c.get_name().to_string()).collect();
-        };
-        if *first == "help" {
-            return self.cli.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    /// Candidates for the word at the cursor, given the words before it: walk the
+    /// grammar (subcommands, options, their values, positionals) as clap defines it.
+    fn want(&self, before: &[&str], word: &str) -> Want {
+        let mut cmd = &self.cli;
+        let mut rest = before;
+        if rest.first() == Some(&"help") {
+            rest = &rest[1..];
         }
-        let Some(cmd) = self.subcommand(first) else { return Vec::new() };
-        if word.starts_with('-') {
-            return self.options(cmd);
+        while let Some(sub) = rest.first().and_then(|w| Self::subcommand(cmd, w)) {
+            cmd = sub;
+            rest = &rest[1..];
+        }
+        let subcommands = || cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name().to_string());
+        if std::ptr::eq(cmd, &self.cli) || before.first() == Some(&"help") && rest.is_empty() {
+            return Want::Words(subcommands().collect());
+        }
+        if word.starts_with('-') && parse_x(word).is_err() {
+            let opts = cmd.get_arguments().chain(self.cli.get_arguments()).filter(|a| !a.is_hide_set());
+            return Want::Words(
+                opts.filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+                    .filter(|l| l != "--help" && l != "--version")
+                    .collect(),
+            );
         }
         // the value of an option?
-        if let Some(prev) = before.last()
-            && prev.starts_with('-')
-            && let Some(arg) = self.takes_value(cmd, prev)
+        if let Some(arg) = rest
+            .last()
+            .filter(|w| w.starts_with("--") || w.len() == 2 && w.starts_with('-'))
+            .and_then(|w| self.option(cmd, w))
+            && arg.get_action().takes_values()
         {
-            let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-            if !values.is_empty() {
-                return values;
+            if arg.get_value_hint() == clap::ValueHint::FilePath {
+                return Want::File;
             }
             if arg.get_long() == Some("act") {
-                return function_names().map(str::to_string).chain(["none".to_string()]).collect();
+                return Want::Words(function_names().map(str::to_string).chain(["none".into()]).collect());
             }
-            return Vec::new();
+            return Want::Words(arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect());
         }
-        let positional = before[1..].iter().filter(|w| !w.starts_with('-') || parse_x(w).is_ok()).count();
-        match cmd.get_name() {
-            "eval" | "deriv" | "chain" | "info" if positional == 0 => {
-                // complete the last name of a comma list
-                let head = word.rfind(',').map_or("", |i| &word[..=i]);
-                function_names().map(|n| format!("{head}{n}")).collect()
+        // the n-th positional argument (words that are not options or their values)
+        let mut n = 0;
+        let mut skip = false;
+        for w in rest {
+            if skip {
+                skip = false;
+            } else if w.starts_with('-') && parse_x(w).is_err() && *w != "-" {
+                skip = self.option(cmd, w).is_some_and(|a| a.get_action().takes_values());
+            } else {
+                n += 1;
             }
-            "matrix" => {
-                let last = before.last().copied().unwrap_or("");
-                if matches!(last, "flip" | "project") {
-                    vec!["x".into(), "y".into()]
-                } else {
-                    crate::command::matrix_words::OPERATIONS.iter().map(|s| s.to_string()).collect()
-                }
-            }
-            "set" if positional == 0 => SETTINGS.iter().map(|s| s.to_string()).collect(),
-            "set" => match before.get(1).copied() {
-                Some("format") => ["table", "csv", "tsv", "json", "markdown"].map(String::from).to_vec(),
-                Some("angle") => vec!["deg".into(), "rad".into()],
-                Some("color") => ["auto", "always", "never"].map(String::from).to_vec(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
         }
+        if cmd.get_name() == "matrix" {
+            return match rest.last().copied() {
+                Some("flip" | "project") => Want::Words(vec!["x".into(), "y".into()]),
+                _ => Want::Words(crate::command::matrix_words::OPERATIONS.iter().map(|s| s.to_string()).collect()),
+            };
+        }
+        let Some(pos) = cmd.get_positionals().nth(n) else {
+            // `set ` and the like: a command whose words are subcommands
+            return Want::Words(if n == 0 { subcommands().collect() } else { Vec::new() });
+        };
+        if pos.get_value_names().is_some_and(|v| v.iter().any(|v| v.starts_with("FN"))) {
+            if n == 0 && cmd.has_subcommands() && !word.contains(',') {
+                // plot: a function, or the subcommand chain
+                let mut words: Vec<String> = subcommands().collect();
+                words.extend(function_names().map(str::to_string));
+                return Want::Words(words);
+            }
+            return Want::Functions;
+        }
+        if pos.get_value_hint() == clap::ValueHint::FilePath {
+            return Want::File;
+        }
+        let values: Vec<String> = pos.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+        if values.is_empty() && n == 0 { Want::Words(subcommands().collect()) } else { Want::Words(values) }
     }
 
     /// A live preview for eval/deriv at a few plain numbers, else the usage of the
@@ -112,7 +139,7 @@ impl ActlabHelper {
     pub fn preview(&self, line: &str) -> Option<String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         let first = *words.first()?;
-        let cmd = self.subcommand(first)?;
+        let cmd = Self::subcommand(&self.cli, first)?;
         if words.len() == 1 {
             let usage = cmd.clone().render_usage().to_string();
             let rest = usage.split_once(first).map(|(_, r)| r.trim().to_string())?;
@@ -122,19 +149,30 @@ impl ActlabHelper {
             return None;
         }
         let Ok(Parsed::Command(cli)) = parse_line(line) else { return None };
-        let (Some(Command::Eval(a)) | Some(Command::Deriv(a))) = &cli.command else { return None };
+        let Some(Line::Compute(cmd @ (Command::Eval(a) | Command::Deriv(a)))) = &cli.command else { return None };
         if a.xs.len() > 3 || a.xs.iter().any(|x| x.trim() == "-" || x.contains("..")) {
             return None;
         }
+        // the command itself, run into a collected result: the preview is what Enter gives
+        let mut result = Collected::default();
+        let mut ctx = ExecContext { stdin: None, style: Style::default(), radians: false };
+        execute(cmd, &mut ctx, &mut result).ok()?;
+        let head = result.heads.first()?;
+        let deriv = matches!(cmd, Command::Deriv(_));
         let mut parts = Vec::new();
-        for name in a.functions.split(',') {
-            let f = lookup(name.trim()).ok()?;
-            let p = f.params_with(a.params.given()).ok()?;
-            for x in &a.xs {
-                let x = crate::command::input::parse_number(x).ok()?;
-                let v = if first == "deriv" { f.deriv(x, &p) } else { f.value(x, &p) };
-                let tick = if first == "deriv" { "'" } else { "" };
-                parts.push(format!("{}{tick}({}) = {}", f.name, significant(x, 6), significant(v, 10)));
+        for row in &result.rows {
+            let Some(Cell::Num(x)) = row.first() else { continue };
+            for (col, cell) in head.columns.iter().zip(row).skip(1) {
+                if deriv && !col.name.ends_with('\'') {
+                    continue;
+                }
+                let Cell::Num(v) = cell else { continue };
+                let at = if col.name.contains('(') {
+                    format!(" at {}", significant(*x, 6))
+                } else {
+                    format!("({})", significant(*x, 6))
+                };
+                parts.push(format!("{}{at} = {}", col.name, significant(*v, 10)));
             }
         }
         Some(format!("   → {}", parts.join(", ")))
@@ -165,13 +203,27 @@ impl ActlabHelper {
         let start = before.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[start..];
         let words: Vec<&str> = before[..start].split_whitespace().collect();
-        if words.first() == Some(&"run") && !word.starts_with('-') {
-            return self.files.complete(line, pos, ctx);
-        }
-        let mut c: Vec<String> = self.candidates(&words, word).into_iter().filter(|c| c.starts_with(word)).collect();
-        c.sort();
-        c.dedup();
-        Ok((start, c.into_iter().map(|s| Pair { display: s.clone(), replacement: s }).collect()))
+        let pair = |s: String| Pair { display: s.clone(), replacement: s };
+        let found: Vec<String> = match self.want(&words, word) {
+            Want::File => return self.files.complete(line, pos, ctx),
+            Want::Functions => {
+                // complete the last name of a comma list, ignoring case, - and _
+                let (head, last) = word.rfind(',').map_or(("", word), |i| (&word[..=i], &word[i + 1..]));
+                let key = normalize(last);
+                let mut seen = std::collections::HashSet::new();
+                function_names()
+                    .filter(|n| normalize(n).starts_with(&key) && seen.insert(*n))
+                    .map(|n| format!("{head}{n}"))
+                    .collect()
+            }
+            Want::Words(mut c) => {
+                c.retain(|c| c.starts_with(word));
+                c.sort();
+                c.dedup();
+                c
+            }
+        };
+        Ok((start, found.into_iter().map(pair).collect()))
     }
 }
 
@@ -195,7 +247,7 @@ impl Highlighter for ActlabHelper {
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
-        if self.color { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
+        if self.color { Cow::Owned(color(hint, Role::Dim, true)) } else { Cow::Borrowed(hint) }
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
@@ -220,23 +272,22 @@ impl ActlabHelper {
             if w.is_empty() {
                 continue;
             }
-            let style = if first {
+            let role = if first {
                 cmd = w;
-                if self.subcommand(w).is_some() { "1;34" } else { "31" }
+                Some(if Self::subcommand(&self.cli, w).is_some() { Role::Command } else { Role::Unknown })
             } else if w.starts_with("--") || (w.starts_with('-') && parse_x(w).is_err() && w != "-") {
-                "36"
+                Some(Role::Option)
             } else if parse_x(w).is_ok() {
-                "33"
+                Some(Role::Number)
             } else if matches!(cmd, "eval" | "deriv" | "chain" | "info") {
-                if w.split(',').all(|n| lookup(n.trim()).is_ok()) { "32" } else { "31" }
+                Some(if w.split(',').all(|n| lookup(n.trim()).is_ok()) { Role::Function } else { Role::Unknown })
             } else {
-                ""
+                None
             };
             first = false;
-            if style.is_empty() {
-                out.push_str(w);
-            } else {
-                out.push_str(&format!("\x1b[{style}m{w}\x1b[0m"));
+            match role {
+                Some(r) => out.push_str(&color(w, r, true)),
+                None => out.push_str(w),
             }
         }
         out

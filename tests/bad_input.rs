@@ -39,7 +39,7 @@ const CASES: &[(&[&str], &str, i32)] = &[
     (&["eval", "gelu", "1", "--precision", "1000"], "a double has 1 to 17 significant digits", 2),
     (&["eval", "gelu", "1", "--format", "xml"], "invalid value 'xml'", 2),
     (&["chain", "relu", "0"], "at least 1", 2),
-    (&["chain", "relu", "-3"], "depth '-3': give a whole number of layers, at least 1", 2),
+    (&["chain", "relu", "-3"], "invalid value '-3' for '<DEPTH>': give a whole number of layers, at least 1", 2),
     (&["chain", "relu", "2.5"], "give a whole number", 2),
     (&["chain", "relu", "1e12"], "at most 100000000 layers", 2),
     (&["chain", "relu", "10", "--width", "0"], "--width 0", 2),

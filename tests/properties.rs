@@ -160,6 +160,7 @@ proptest! {
             }
             Err(Error::Failed(m)) => prop_assert!(!m.is_empty()),
             Err(Error::Io(e)) => prop_assert!(false, "line `{}`: i/o error {}", l, e),
+            Err(Error::Interrupted) => prop_assert!(false, "line `{}`: interrupted", l),
         }
     }
 }

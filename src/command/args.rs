@@ -27,7 +27,7 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_precision(s: &str) -> Result<usize, String> {
+pub(crate) fn parse_precision(s: &str) -> Result<usize, String> {
     let n: usize = s.parse().map_err(|_| format!("'{s}' is not a whole number of digits"))?;
     if !(1..=17).contains(&n) {
         return Err(format!("{n} digits: a double has 1 to 17 significant digits"));
@@ -170,15 +170,10 @@ pub struct EvalArgs {
     pub params: ParamArgs,
 }
 
-/// `chain`: a gradient through many layers.
-#[derive(Args, Clone, Debug)]
-pub struct ChainArgs {
-    /// Function name, or several separated by commas (side by side)
-    #[arg(value_name = "FN[,FN...]")]
-    pub functions: String,
-    /// Number of layers (up to 1e8; 1e6 is fine)
-    #[arg(value_name = "DEPTH")]
-    pub depth: String,
+/// How each layer of a gradient chain gets its pre-activation, and the network behind
+/// it: shared by `chain` and `plot chain`, so every option works in both.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ForwardArgs {
     /// Every layer sees this pre-activation z (instead of a forward pass)
     #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with_all = ["random", "width", "bias", "input"])]
     pub at: Option<f64>,
@@ -197,15 +192,6 @@ pub struct ChainArgs {
     /// Seed for --random and --width [default: 0]
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
-    /// With --random: repeat T times and summarise log10 of the final product
-    #[arg(long, value_name = "T", requires = "random")]
-    pub trials: Option<u64>,
-    /// Show every N-th layer (and crossings and the last)
-    #[arg(long, value_name = "N", conflicts_with = "all")]
-    pub every: Option<u64>,
-    /// Show every layer
-    #[arg(long)]
-    pub all: bool,
     /// Backpropagate a gradient vector through random WIDTH×WIDTH layers
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
@@ -219,8 +205,36 @@ pub struct ChainArgs {
     /// With --width: clip the gradient's norm to MAX at every layer
     #[arg(long, value_name = "MAX", value_parser = parse_f64, requires = "width")]
     pub clip_norm: Option<f64>,
+}
+
+/// `chain`: the gradient product through DEPTH layers.
+#[derive(Args, Clone, Debug)]
+pub struct ChainArgs {
+    /// Function name, or several separated by commas (side by side)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Number of layers (a whole number, up to 1e8; 1e6 is fine)
+    #[arg(value_name = "DEPTH", value_parser = depth_parser(super::chain::MAX_DEPTH), allow_hyphen_values = true)]
+    pub depth: u64,
+    #[command(flatten)]
+    pub forward: ForwardArgs,
+    /// With --random: repeat T times and summarise log10 of the final product
+    #[arg(long, value_name = "T", requires = "random")]
+    pub trials: Option<u64>,
+    /// Show every N-th layer (and crossings and the last)
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub every: Option<u64>,
+    /// Show every layer
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub params: ParamArgs,
+}
+
+/// A DEPTH argument: a whole number of layers from 1 to `max` (written as a number:
+/// `1e6` works).
+fn depth_parser(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| input::parse_depth(s, max)
 }
 
 /// `clip`: a gradient vector before and after clipping.
@@ -267,9 +281,9 @@ pub struct MatrixArgs {
 /// `collapse`: stacked affine layers are one affine map.
 #[derive(Args, Clone, Debug)]
 pub struct CollapseArgs {
-    /// Number of layers
-    #[arg(value_name = "DEPTH")]
-    pub depth: String,
+    /// Number of layers (up to 10000)
+    #[arg(value_name = "DEPTH", value_parser = depth_parser(crate::linalg::collapse::MAX_DEPTH), allow_hyphen_values = true)]
+    pub depth: u64,
     /// Units per layer (1-16) [default: 2]
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
@@ -317,48 +331,72 @@ pub struct XorArgs {
     pub params: ParamArgs,
 }
 
-/// `plot`: curves in the terminal or as SVG.
+/// `plot`: curves of functions, or (`plot chain`) of a gradient chain.
 #[derive(Args, Clone, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct PlotArgs {
-    /// FN[,FN...] to plot functions, or: chain FN[,FN...] DEPTH
-    #[arg(value_name = "FN[,FN...] | chain FN DEPTH", required = true, num_args = 1..=3)]
-    pub what: Vec<String>,
+    #[command(subcommand)]
+    pub chain: Option<PlotChain>,
+    /// Function name, or several separated by commas
+    #[arg(value_name = "FN[,FN...]", required = true)]
+    pub functions: Option<String>,
     /// Left end of x [default: -5]
     #[arg(long, value_name = "A", value_parser = parse_f64, allow_negative_numbers = true)]
     pub from: Option<f64>,
     /// Right end of x [default: 5]
     #[arg(long, value_name = "B", value_parser = parse_f64, allow_negative_numbers = true)]
     pub to: Option<f64>,
-    /// Also draw each function's derivative (dashed)
+    /// Draw each derivative too (dashed)
     #[arg(long)]
     pub deriv: bool,
-    /// Width in characters [default: the terminal's]
-    #[arg(long, value_name = "W")]
+    #[command(flatten)]
+    pub size: PlotSize,
+    /// The older names of --cols and --rows
+    #[arg(long, value_name = "N", hide = true)]
     pub width: Option<usize>,
-    /// Height in characters [default: 18]
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "N", hide = true)]
     pub height: Option<usize>,
     /// Write an SVG file instead of drawing in the terminal
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub svg: Option<PathBuf>,
-    /// plot chain: every layer at this pre-activation
-    #[arg(long, value_name = "X", value_parser = parse_finite, allow_negative_numbers = true, conflicts_with = "random")]
-    pub at: Option<f64>,
-    /// plot chain: pre-activations from N(0, 1)
-    #[arg(long)]
-    pub random: bool,
-    /// plot chain: seed for --random [default: 0]
-    #[arg(long, value_name = "S")]
-    pub seed: Option<u64>,
-    /// plot chain: layer weight W [default: 1]
-    #[arg(long, value_name = "W", value_parser = parse_finite, allow_negative_numbers = true)]
-    pub weight: Option<f64>,
-    /// plot chain: forward-pass bias [default: 0]
-    #[arg(long, value_name = "B", value_parser = parse_finite, allow_negative_numbers = true)]
-    pub bias: Option<f64>,
-    /// plot chain: forward-pass input a_0 [default: 1]
-    #[arg(long, value_name = "X0", value_parser = parse_finite, allow_negative_numbers = true)]
-    pub input: Option<f64>,
     #[command(flatten)]
     pub params: ParamArgs,
+}
+
+/// `plot chain ...`
+#[derive(clap::Subcommand, Clone, Debug)]
+pub enum PlotChain {
+    /// The gradient product through DEPTH layers against depth (log scale); every option of chain works
+    Chain(PlotChainArgs),
+}
+
+/// `plot chain FN[,FN...] DEPTH`, with every option of `chain`.
+#[derive(Args, Clone, Debug)]
+pub struct PlotChainArgs {
+    /// Function name, or several separated by commas
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Number of layers (up to 1e7)
+    #[arg(value_name = "DEPTH", value_parser = depth_parser(10_000_000), allow_hyphen_values = true)]
+    pub depth: u64,
+    #[command(flatten)]
+    pub forward: ForwardArgs,
+    #[command(flatten)]
+    pub size: PlotSize,
+    /// Write an SVG file instead of drawing in the terminal
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub svg: Option<PathBuf>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// The size of a plot in the terminal (an SVG has its own).
+#[derive(Args, Clone, Debug, Default)]
+pub struct PlotSize {
+    /// Width in characters [default: the terminal's, less the axis]
+    #[arg(long, value_name = "N")]
+    pub cols: Option<usize>,
+    /// Height in characters [default: 18]
+    #[arg(long, value_name = "N")]
+    pub rows: Option<usize>,
 }

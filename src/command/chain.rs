@@ -1,8 +1,8 @@
 //! `chain` (scalar and matrix gradient chains) and `clip`.
 
 use super::eval::{label, resolve};
-use super::input::{parse_depth, parse_numbers};
-use super::{ChainArgs, ClipArgs, Error};
+use super::input::parse_numbers;
+use super::{ChainArgs, ClipArgs, Error, ForwardArgs};
 use crate::gradient::matrix::{self, MatrixSpec};
 use crate::gradient::scalar::{self, PreActivation, ScalarChain};
 use crate::gradient::{BigProduct, Crossing, Show, clip};
@@ -43,7 +43,7 @@ fn norm_cell(l: f64) -> Cell {
 
 pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let funcs = resolve(&a.functions, &a.params)?;
-    let depth = parse_depth(&a.depth, MAX_DEPTH).map_err(Error::Usage)?;
+    let depth = a.depth;
     let show = if a.all {
         Show::All
     } else if let Some(n) = a.every {
@@ -54,11 +54,12 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     } else {
         Show::Default
     };
-    if let Some(width) = a.width {
-        return matrix_chain(a, &funcs, depth, width, show, sink);
+    let f = &a.forward;
+    if let Some(width) = f.width {
+        return matrix_chain(f, &funcs, depth, width, show, sink);
     }
-    let weight = a.weight.unwrap_or(1.0);
-    let pre = PreActivation::from_options(a.at, a.random, a.seed, a.bias, a.input);
+    let weight = f.weight.unwrap_or(1.0);
+    let pre = PreActivation::from_options(f.at, f.random, f.seed, f.bias, f.input);
     if let Some(t) = a.trials {
         return trials(&funcs, pre, weight, depth, t, sink);
     }
@@ -191,23 +192,30 @@ fn trials(
     Ok(())
 }
 
+/// The width chain `--width`, `--gain`, `--init`, `--seed`, `--clip-norm` ask for,
+/// checked.
+pub fn matrix_spec(f: &ForwardArgs, width: usize, depth: u64, functions: usize) -> Result<MatrixSpec, Error> {
+    let spec = MatrixSpec {
+        width,
+        depth,
+        gain: f.gain.unwrap_or(1.0),
+        init: f.init.unwrap_or(matrix::Init::Normal),
+        seed: f.seed.unwrap_or(0),
+        clip_norm: f.clip_norm,
+    };
+    spec.check(functions).map_err(|e| Error::Usage(messages::spec_error(&e, width, depth, functions)))?;
+    Ok(spec)
+}
+
 fn matrix_chain(
-    a: &ChainArgs,
+    f: &ForwardArgs,
     funcs: &[(&'static crate::activation::Activation, crate::activation::Params)],
     depth: u64,
     width: usize,
     show: Show,
     sink: &mut dyn Sink,
 ) -> Result<(), Error> {
-    let spec = MatrixSpec {
-        width,
-        depth,
-        gain: a.gain.unwrap_or(1.0),
-        init: a.init.unwrap_or(matrix::Init::Normal),
-        seed: a.seed.unwrap_or(0),
-        clip_norm: a.clip_norm,
-    };
-    spec.check(funcs.len()).map_err(|e| Error::Usage(messages::spec_error(&e, width, depth, funcs.len())))?;
+    let spec = matrix_spec(f, width, depth, funcs.len())?;
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for (f, p) in funcs {

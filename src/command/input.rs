@@ -71,15 +71,14 @@ pub fn parse_numbers(words: &[String]) -> Result<Vec<f64>, String> {
 }
 
 /// A number of layers: a whole number from 1 to `max`.
+/// (The messages follow clap's "invalid value 'X' for '<DEPTH>': ", which names it.)
 pub fn parse_depth(s: &str, max: u64) -> Result<u64, String> {
-    let s = s.trim();
-    let v = parse_number(s).map_err(|e| format!("depth: {e}"))?;
-    let s = shown(s);
+    let v = parse_number(s.trim())?;
     if v.fract() != 0.0 || v < 1.0 {
-        return Err(format!("depth '{s}': give a whole number of layers, at least 1"));
+        return Err("give a whole number of layers, at least 1".into());
     }
     if v > max as f64 {
-        return Err(format!("depth '{s}': at most {max} layers"));
+        return Err(format!("at most {max} layers"));
     }
     Ok(v as u64)
 }

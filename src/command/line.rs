@@ -2,7 +2,7 @@
 //! with the same clap enum as the shell (multicall), run, rendered. Script mode is
 //! a loop over lines that names the line of each error.
 
-use super::{Cli, Command, Context, Error, execute, style_for};
+use super::{AngleUnit, Cli, ColorChoice, Context, Error, Line, SessionCommand, Setting, execute, style_for};
 use crate::render::{self, Style};
 use crate::suggest::did_you_mean;
 use clap::Parser;
@@ -116,56 +116,41 @@ pub struct Session<'a> {
     pub radians: bool,
     /// What `set color auto` means here (is the output a terminal, NO_COLOR, ...).
     pub auto_color: bool,
+    /// The colour setting (auto unless `set color` or `--color` said otherwise).
+    pub color: ColorChoice,
     /// Scripts being run (`run FILE`), outermost first.
     running: Vec<std::path::PathBuf>,
 }
 
 impl<'a> Session<'a> {
     pub fn new(style: Style, stdin: Option<&'a mut dyn BufRead>) -> Self {
-        Session { style, stdin, radians: false, auto_color: style.color, running: Vec::new() }
+        Session { style, stdin, radians: false, auto_color: style.color, color: ColorChoice::Auto, running: Vec::new() }
     }
 
     /// `set KEY VALUE`
-    fn set(&mut self, key: &str, value: &str) -> Result<(), Error> {
-        use clap::ValueEnum;
-        match key.to_ascii_lowercase().as_str() {
-            "format" | "f" => {
-                self.style.format = crate::render::Format::from_str(value, true).map_err(|_| {
-                    Error::Usage(format!("set format {value}: choose table, csv, tsv, json or markdown"))
-                })?;
-            }
-            "precision" | "p" => {
-                let n: usize =
-                    value.parse().map_err(|_| Error::Usage(format!("set precision {value}: give 1 to 17")))?;
-                if !(1..=17).contains(&n) {
-                    return Err(Error::Usage(format!("set precision {n}: a double has 1 to 17 significant digits")));
-                }
-                self.style.precision = n;
-            }
-            "angle" => {
-                self.radians = match value.to_ascii_lowercase().as_str() {
-                    "rad" | "radians" => true,
-                    "deg" | "degrees" => false,
-                    _ => return Err(Error::Usage(format!("set angle {value}: choose deg or rad"))),
-                }
-            }
-            "color" | "colour" => {
-                self.style.color = match value.to_ascii_lowercase().as_str() {
-                    "always" => true,
-                    "never" => false,
-                    "auto" => self.auto_color,
-                    _ => return Err(Error::Usage(format!("set color {value}: choose auto, always or never"))),
-                }
-            }
-            other => {
-                let keys = ["format", "precision", "angle", "color"];
-                let hint = did_you_mean(other, keys).map_or(String::new(), |k| format!(" (did you mean '{k}'?)"));
-                return Err(Error::Usage(format!(
-                    "unknown setting '{other}'{hint}; settings are format, precision, angle and color"
-                )));
+    fn set(&mut self, setting: Setting) {
+        match setting {
+            Setting::Format { format } => self.style.format = format,
+            Setting::Precision { digits } => self.style.precision = digits,
+            Setting::Angle { unit } => self.radians = unit == AngleUnit::Rad,
+            Setting::Color { when } => {
+                self.color = when;
+                self.style.color = match when {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => self.auto_color,
+                };
             }
         }
-        Ok(())
+    }
+
+    /// `auto (on)`, `always`, `never`: the setting, and what auto means here.
+    fn color_setting(&self) -> String {
+        match self.color {
+            ColorChoice::Auto => format!("auto ({})", if self.auto_color { "on" } else { "off" }),
+            ColorChoice::Always => "always".into(),
+            ColorChoice::Never => "never".into(),
+        }
     }
 
     fn settings_table(&self, sink: &mut dyn crate::report::Sink) -> Result<(), Error> {
@@ -177,7 +162,7 @@ impl<'a> Session<'a> {
             ("format", fmt),
             ("precision", self.style.precision.to_string()),
             ("angle", if self.radians { "rad" } else { "deg" }.to_string()),
-            ("color", if self.style.color { "on" } else { "off" }.to_string()),
+            ("color", self.color_setting()),
         ] {
             sink.row(&[Cell::Text(k.into()), Cell::Text(v)])?;
         }
@@ -188,30 +173,33 @@ impl<'a> Session<'a> {
 
     /// Parse and run one line, writing results to `out`.
     pub fn run_line(&mut self, line: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
-        let parsed = parse_line(line)?;
-        let line = match parsed {
-            Parsed::Nothing => return Ok(Outcome::Continue),
+        match parse_line(line)? {
+            Parsed::Nothing => Ok(Outcome::Continue),
             Parsed::Help(h) => {
                 out.write_all(h.as_bytes())?;
-                return Ok(Outcome::Continue);
-            }
-            Parsed::Command(l) => l,
-        };
-        let style = style_for(self.style, &line.global);
-        let Some(command) = &line.command else { return Ok(Outcome::Continue) };
-        match command {
-            Command::Exit => Ok(Outcome::Exit),
-            Command::Set { key, value } => {
-                self.set(key, value)?;
                 Ok(Outcome::Continue)
             }
-            Command::Settings => {
+            Parsed::Command(cli) => self.run(&cli, out, err),
+        }
+    }
+
+    /// Run a parsed command line (a prompt or script line, or the shell's arguments).
+    pub fn run(&mut self, cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+        let style = style_for(self.style, &cli.global);
+        let Some(line) = &cli.command else { return Ok(Outcome::Continue) };
+        match line {
+            Line::Session(SessionCommand::Exit) => Ok(Outcome::Exit),
+            Line::Session(SessionCommand::Set(setting)) => {
+                self.set(*setting);
+                Ok(Outcome::Continue)
+            }
+            Line::Session(SessionCommand::Settings) => {
                 let mut sink = render::sink(style, out);
                 self.settings_table(sink.as_mut())?;
                 Ok(Outcome::Continue)
             }
-            Command::Run { file, keep_going } => {
-                let keep_going = *keep_going || line.keep_going;
+            Line::Session(SessionCommand::Run { file, keep_going }) => {
+                let keep_going = *keep_going || cli.keep_going;
                 let saved = self.style;
                 self.style = style;
                 let r = self.run_file(file, keep_going, out, err);
@@ -224,7 +212,7 @@ impl<'a> Session<'a> {
                     ))),
                 }
             }
-            cmd => {
+            Line::Compute(cmd) => {
                 let stdin = self.stdin.as_mut().map(|s| &mut **s as &mut dyn BufRead);
                 let mut ctx = Context { stdin, style, radians: self.radians };
                 let mut sink = render::sink(style, out);
@@ -283,8 +271,8 @@ impl<'a> Session<'a> {
             let Some(read) = read_line(script, &mut buf)? else { break };
             n += 1;
             let result = match read {
-                Line::TooLong => Err(line_too_long()),
-                Line::Text => match std::str::from_utf8(&buf) {
+                Read::TooLong => Err(line_too_long()),
+                Read::Text => match std::str::from_utf8(&buf) {
                     Ok(text) => catch_panic(|| self.run_line(text, out, err)),
                     Err(_) => Err(Error::Usage("the line is not valid UTF-8 text".into())),
                 },
@@ -305,7 +293,7 @@ impl<'a> Session<'a> {
                     if !keep_going {
                         break;
                     }
-                    if matches!(read, Line::TooLong) {
+                    if matches!(read, Read::TooLong) {
                         skip_line(script)?;
                     }
                 }
@@ -328,14 +316,14 @@ fn line_too_long() -> Error {
     ))
 }
 
-enum Line {
+enum Read {
     Text,
     TooLong,
 }
 
 /// The next line into `buf` (None at the end). A line over [`MAX_LINE`] is not kept:
 /// only its first [`MAX_LINE`] bytes are read ([`skip_line`] drops the rest).
-fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Line>, Error> {
+fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Read>, Error> {
     buf.clear();
     let read = std::io::Read::take(&mut *script, MAX_LINE as u64 + 1)
         .read_until(b'\n', buf)
@@ -343,7 +331,7 @@ fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Line>
     if read == 0 {
         return Ok(None);
     }
-    Ok(Some(if buf.len() <= MAX_LINE || buf.ends_with(b"\n") { Line::Text } else { Line::TooLong }))
+    Ok(Some(if buf.len() <= MAX_LINE || buf.ends_with(b"\n") { Read::Text } else { Read::TooLong }))
 }
 
 /// Read and drop the rest of a line, asking for Ctrl-C as it goes (a line may never

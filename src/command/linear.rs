@@ -1,7 +1,7 @@
 //! `matrix`, `collapse`, `glu` and `xor`: the seed's linear-algebra argument.
 
 use super::eval::{label, resolve};
-use super::input::{parse_depth, parse_number, parse_numbers};
+use super::input::{parse_number, parse_numbers};
 use super::matrix_words::parse_ops;
 use super::{CollapseArgs, Error, GluArgs, MatrixArgs, XorArgs};
 use crate::activation::glu::{Gate, glu as glu_units};
@@ -145,7 +145,7 @@ fn capitalise(s: &str) -> String {
 }
 
 pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let depth = parse_depth(&a.depth, crate::linalg::collapse::MAX_DEPTH).map_err(Error::Usage)?;
+    let depth = a.depth;
     let act = match a.act.as_deref() {
         None | Some("none") => None,
         Some(name) => Some(resolve(name, &a.params)?[0]),

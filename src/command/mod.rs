@@ -68,16 +68,6 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
     /// Train a 2-N-1 network on XOR: with an activation it solves it, without it cannot
     #[command(after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none")]
     Xor(XorArgs),
-    /// Change a setting for the rest of the session: format, precision, angle, color
-    #[command(after_help = "Examples:\n  set format csv\n  set precision 6\n  set angle rad\n  set color never")]
-    Set {
-        /// format, precision, angle or color
-        key: String,
-        /// The new value (table|csv|tsv|json|markdown; 1-17; deg|rad; auto|always|never)
-        value: String,
-    },
-    /// Show the session's settings
-    Settings,
     /// Plot functions and derivatives, or a gradient chain, in the terminal or as SVG
     #[command(
         after_help = "Examples:\n  plot gelu,relu\n  plot sigmoid --deriv --from -8 --to 8\n  plot chain sigmoid,tanh,relu 50\n  \
@@ -97,9 +87,24 @@ actlab completions zsh > ~/.zfunc/_actlab\n  actlab completions fish > ~/.config
     /// Print the man page (roff)
     #[command(after_help = "Install, e.g.:\n  actlab manpage > ~/.local/share/man/man1/actlab.1")]
     Manpage,
+}
+
+/// What changes the session rather than computing: the prompt's and scripts' `set`,
+/// `settings`, `run FILE` (also the shell's) and `exit`.
+#[derive(Subcommand, Clone, Debug)]
+pub enum SessionCommand {
+    /// Change a setting for the rest of the session: format, precision, angle, color
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  set format csv\n  set precision 6\n  set angle rad\n  set color never"
+    )]
+    Set(Setting),
+    /// Show the session's settings
+    Settings,
     /// Run a script: one command per line (# comments and blank lines skipped)
     Run {
         /// The script file
+        #[arg(value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
         /// Run every line even after an error (the exit code is still 1)
         #[arg(long)]
@@ -108,6 +113,53 @@ actlab completions zsh > ~/.zfunc/_actlab\n  actlab completions fish > ~/.config
     /// Leave the prompt (also: quit, Ctrl-D)
     #[command(alias = "quit")]
     Exit,
+}
+
+/// `set KEY VALUE`: each setting with the values it takes.
+#[derive(Subcommand, Clone, Copy, Debug, PartialEq)]
+pub enum Setting {
+    /// How results are printed: table, csv, tsv, json, markdown
+    #[command(alias = "f")]
+    Format {
+        #[arg(value_enum)]
+        format: crate::render::Format,
+    },
+    /// Significant digits in tables: 1 to 17
+    #[command(alias = "p")]
+    Precision {
+        #[arg(value_parser = args::parse_precision, value_name = "N")]
+        digits: usize,
+    },
+    /// Angles of matrix operations: deg or rad
+    Angle {
+        #[arg(value_enum)]
+        unit: AngleUnit,
+    },
+    /// Colour: auto, always, never
+    #[command(alias = "colour")]
+    Color {
+        #[arg(value_enum)]
+        when: ColorChoice,
+    },
+}
+
+/// Degrees or radians.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AngleUnit {
+    #[value(alias = "degrees")]
+    Deg,
+    #[value(alias = "radians")]
+    Rad,
+}
+
+/// Any command: one that computes (in every front end) or one that changes the
+/// session.
+#[derive(Subcommand, Clone, Debug)]
+pub enum Line {
+    #[command(flatten)]
+    Compute(Command),
+    #[command(flatten)]
+    Session(SessionCommand),
 }
 
 /// `actlab [OPTIONS] [COMMAND]`: the one parser. The shell gives it the program's
@@ -129,7 +181,7 @@ pub struct Cli {
     #[arg(long)]
     pub keep_going: bool,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Line>,
 }
 
 /// Words that start with '-' but are numbers or ranges (`-inf`, `-2..2:0.5`, `-.5`)
@@ -158,7 +210,7 @@ pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::Atomi
 pub fn check_interrupt() -> Result<(), Error> {
     if INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) {
         INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
-        return Err(Error::Failed("interrupted".into()));
+        return Err(Error::Interrupted);
     }
     Ok(())
 }
@@ -171,29 +223,36 @@ pub fn ctrl_c() -> impl Fn() -> bool {
 impl From<crate::interrupt::Interrupted> for Error {
     fn from(_: crate::interrupt::Interrupted) -> Error {
         INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
-        Error::Failed("interrupted".into())
+        Error::Interrupted
     }
 }
 
 /// What went wrong, and so which exit code: 2 for how a command was written, 1 for a
-/// command that could not be carried out.
+/// command that could not be carried out (or output that could not be written), 130
+/// for Ctrl-C.
 #[derive(Debug)]
 pub enum Error {
+    /// The command is written wrong (unknown name, bad number, missing argument).
     Usage(String),
+    /// The command could not be carried out (a file, a bad token on stdin).
     Failed(String),
+    /// Ctrl-C stopped it.
+    Interrupted,
+    /// Reading or writing failed (a closed pipe among them).
     Io(std::io::Error),
 }
 
 impl Error {
     /// Ctrl-C stopped the command.
     pub fn is_interrupt(&self) -> bool {
-        matches!(self, Error::Failed(m) if m == "interrupted")
+        matches!(self, Error::Interrupted)
     }
 
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            _ => 1,
+            Error::Interrupted => 130,
+            Error::Failed(_) | Error::Io(_) => 1,
         }
     }
 }
@@ -202,6 +261,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Usage(m) | Error::Failed(m) => f.write_str(m),
+            Error::Interrupted => f.write_str("interrupted"),
             Error::Io(e) => write!(f, "{e}"),
         }
     }
@@ -260,9 +320,6 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
             Ok(())
         }
         Command::Info { function, params } => info::info(function, params, ctx, sink),
-        Command::Run { .. } | Command::Exit | Command::Set { .. } | Command::Settings => {
-            Err(Error::Usage("'run', 'exit', 'set' and 'settings' belong to the prompt and scripts".into()))
-        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! `plot`: functions (and derivatives), gradient chains, and `matrix --plot`.
 
 use super::eval::{label, resolve};
-use super::input::parse_depth;
-use super::{Error, PlotArgs};
+use super::{Error, PlotArgs, PlotChain, PlotChainArgs, PlotSize};
+use crate::gradient::matrix;
 use crate::gradient::scalar::{PreActivation, ScalarChain};
 use crate::linalg::Affine;
 use crate::render::num::shortest;
@@ -26,14 +26,20 @@ pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink
     Ok(())
 }
 
+/// The plot's size in characters: `--cols`/`--rows` (or their older names).
+fn size(s: &PlotSize, width: Option<usize>, height: Option<usize>) -> Result<(Option<usize>, Option<usize>), Error> {
+    let (w, h) = (s.cols.or(width), s.rows.or(height));
+    if w.is_some_and(|w| !(10..=400).contains(&w)) || h.is_some_and(|h| !(4..=200).contains(&h)) {
+        return Err(Error::Usage("plot --cols from 10 to 400 and --rows from 4 to 200 characters".into()));
+    }
+    Ok((w, h))
+}
+
 pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    if a.what.first().map(String::as_str) == Some("chain") {
-        return chain_plot(a, sink);
+    if let Some(PlotChain::Chain(c)) = &a.chain {
+        return chain_plot(c, sink);
     }
-    if a.what.len() != 1 {
-        return Err(Error::Usage("plot FN[,FN...] [--from A --to B] [--deriv], or plot chain FN[,FN...] DEPTH".into()));
-    }
-    let funcs = resolve(&a.what[0], &a.params)?;
+    let funcs = resolve(a.functions.as_deref().unwrap_or_default(), &a.params)?;
     let (from, to) = (a.from.unwrap_or(-5.0), a.to.unwrap_or(5.0));
     if !(from.is_finite() && to.is_finite() && from < to) {
         return Err(Error::Usage(format!(
@@ -42,10 +48,8 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             shortest(to)
         )));
     }
-    if a.width.is_some_and(|w| !(10..=400).contains(&w)) || a.height.is_some_and(|h| !(4..=200).contains(&h)) {
-        return Err(Error::Usage("plot --width from 10 to 400 and --height from 4 to 200 characters".into()));
-    }
-    let n = if a.svg.is_some() { 801 } else { 2 * a.width.unwrap_or(160).clamp(10, 400) + 1 };
+    let (cols, rows) = size(&a.size, a.width, a.height)?;
+    let n = if a.svg.is_some() { 801 } else { 2 * cols.unwrap_or(160) + 1 };
     let xs: Vec<f64> = (0..n)
         .map(|i| {
             let t = i as f64 / (n - 1) as f64;
@@ -83,44 +87,57 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         series,
         log_y: false,
         equal_aspect: false,
-        size: (a.width, a.height),
+        size: (cols, rows),
     };
     emit(&plot, a.svg.as_deref(), sink)
 }
 
-fn chain_plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    if a.what.len() != 3 {
-        return Err(Error::Usage("plot chain FN[,FN...] DEPTH [--at X | --random] ...".into()));
-    }
-    let funcs = resolve(&a.what[1], &a.params)?;
-    let depth = parse_depth(&a.what[2], 10_000_000).map_err(Error::Usage)?;
-    let weight = a.weight.unwrap_or(1.0);
-    let pre = PreActivation::from_options(a.at, a.random, a.seed, a.bias, a.input);
+fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    let funcs = resolve(&a.functions, &a.params)?;
+    let depth = a.depth;
+    let size = size(&a.size, None, None)?;
     let every = (depth / 2000).max(1);
-    let mut series = Vec::new();
-    for (f, p) in &funcs {
-        let mut c = ScalarChain::new(f, *p, pre, weight);
-        let mut pts = Vec::new();
-        for k in 1..=depth {
-            let l = c.next_layer();
-            if k % every == 0 || k == 1 || k == depth {
-                let v = l.product.log10();
-                pts.push((k as f64, if v.is_finite() { v } else { f64::NAN }));
+    let keep = |k: u64| k % every == 0 || k == 1 || k == depth;
+    let point = |k: u64, v: f64| (k as f64, if v.is_finite() { v } else { f64::NAN });
+    let mut series: Vec<Series> =
+        funcs.iter().map(|(f, p)| Series { name: label(f, p), points: Vec::new(), dashed: false }).collect();
+    let f = &a.forward;
+    let (title, y_label) = if let Some(width) = f.width {
+        // the gradient's norm through random width × width layers (chain --width)
+        let spec = super::chain::matrix_spec(f, width, depth, funcs.len())?;
+        matrix::run(&funcs, &spec, &super::ctrl_c(), |layers| {
+            for (s, g) in series.iter_mut().zip(layers) {
+                if keep(g.k) {
+                    s.points.push(point(g.k, g.log10_norm));
+                }
             }
-            if k % 65536 == 0 {
-                super::check_interrupt()?;
+        })?;
+        (format!("‖g‖ backpropagated through {depth} random {width}×{width} layers (log scale)"), "‖g‖")
+    } else {
+        let weight = f.weight.unwrap_or(1.0);
+        let pre = PreActivation::from_options(f.at, f.random, f.seed, f.bias, f.input);
+        for (s, (func, p)) in series.iter_mut().zip(&funcs) {
+            let mut c = ScalarChain::new(func, *p, pre, weight);
+            for k in 1..=depth {
+                let l = c.next_layer();
+                if keep(k) {
+                    s.points.push(point(k, l.product.log10()));
+                }
+                if k % 65536 == 0 {
+                    super::check_interrupt()?;
+                }
             }
         }
-        series.push(Series { name: label(f, p), points: pts, dashed: false });
-    }
+        (format!("|∏ f'(z_k)| through {depth} layers (log scale)"), "|product|")
+    };
     let plot = Plot {
-        title: format!("|∏ f'(z_k)| through {depth} layers (log scale)"),
+        title,
         x_label: "layer".into(),
-        y_label: "|product|".into(),
+        y_label: y_label.into(),
         series,
         log_y: true,
         equal_aspect: false,
-        size: (a.width, a.height),
+        size,
     };
     emit(&plot, a.svg.as_deref(), sink)
 }

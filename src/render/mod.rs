@@ -5,6 +5,7 @@ mod delimited;
 mod json;
 mod markdown;
 pub mod num;
+pub mod palette;
 pub mod plot;
 mod table;
 

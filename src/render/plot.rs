@@ -3,6 +3,7 @@
 //! legend, a colour per series within the colour settings) or written as SVG with
 //! plotters (no system fonts needed). Machine formats get the points as a table.
 
+use super::palette;
 use std::fmt::Write as _;
 
 #[derive(Clone, Debug)]
@@ -27,7 +28,6 @@ pub struct Plot {
     pub size: (Option<usize>, Option<usize>),
 }
 
-const COLORS: [&str; 6] = ["34", "31", "32", "35", "33", "36"];
 const SVG_COLORS: [(u8, u8, u8); 6] =
     [(31, 119, 180), (214, 39, 40), (44, 160, 44), (148, 103, 189), (255, 127, 14), (23, 190, 207)];
 
@@ -180,9 +180,9 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
             let ch = char::from_u32(0x2800 + bits as u32).unwrap_or(' ');
             let o = owner[r * w + c];
             if color && bits != 0 && o < plot.series.len() {
-                let _ = write!(out, "\x1b[{}m{ch}\x1b[0m", COLORS[o % COLORS.len()]);
+                out.push_str(&palette::series(&ch.to_string(), o, true));
             } else if color && bits != 0 {
-                let _ = write!(out, "\x1b[2m{ch}\x1b[0m");
+                out.push_str(&palette::color(&ch.to_string(), palette::Role::Dim, true));
             } else {
                 out.push(if bits == 0 { ' ' } else { ch });
             }
@@ -211,7 +211,7 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
     for (i, s) in plot.series.iter().enumerate() {
         let mark = if s.dashed { "⠒ ⠒" } else { "⠒⠒⠒" };
         if color {
-            let _ = write!(legend, "\x1b[{}m{mark}\x1b[0m {}   ", COLORS[i % COLORS.len()], s.name);
+            let _ = write!(legend, "{} {}   ", palette::series(mark, i, true), s.name);
         } else {
             let _ = write!(legend, "{mark} {}   ", s.name);
         }

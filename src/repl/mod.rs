@@ -6,6 +6,7 @@
 use actlab::command::line::{Outcome, Session};
 use actlab::command::{Error, INTERRUPTED};
 use actlab::render::Style;
+use actlab::render::palette::{Role, color};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor};
@@ -26,7 +27,7 @@ pub fn history_path() -> Option<PathBuf> {
     Some(state.join("actlab").join("history"))
 }
 
-pub fn run(style: Style, err_color: bool) -> i32 {
+pub fn run(style: Style, err_color: bool) -> u8 {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(false)
@@ -51,7 +52,7 @@ pub fn run(style: Style, err_color: bool) -> i32 {
     }
     // Ctrl-C while a command runs stops that command, not the prompt
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
-    let dim = |s: &str| if style.color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
+    let dim = |s: &str| color(s, Role::Dim, style.color);
     println!(
         "actlab {} {}",
         env!("CARGO_PKG_VERSION"),
@@ -61,11 +62,11 @@ pub fn run(style: Style, err_color: bool) -> i32 {
     );
     let mut session = Session::new(style, None);
     loop {
-        let prompt = if session.style.color { "\x1b[1;32mactlab>\x1b[0m " } else { "actlab> " };
+        let prompt = format!("{} ", color("actlab>", Role::Prompt, session.style.color));
         if let Some(h) = rl.helper_mut() {
             h.color = session.style.color;
         }
-        match rl.readline(prompt) {
+        match rl.readline(&prompt) {
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = rl.add_history_entry(line.as_str());
