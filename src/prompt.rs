@@ -149,7 +149,9 @@ impl ActlabHelper {
             return None;
         }
         let Ok(Parsed::Command(cli)) = parse_line(line) else { return None };
-        let Some(Line::Compute(cmd @ (Command::Eval(a) | Command::Deriv(a)))) = &cli.command else { return None };
+        let Some(Line::Compute(cmd)) = &cli.command else { return None };
+        let cmd: &Command = cmd;
+        let (Command::Eval(a) | Command::Deriv(a)) = cmd else { return None };
         if a.xs.len() > 3 || a.xs.iter().any(|x| x.trim() == "-" || x.contains("..")) {
             return None;
         }

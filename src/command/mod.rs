@@ -157,7 +157,7 @@ pub enum AngleUnit {
 #[derive(Subcommand, Clone, Debug)]
 pub enum Line {
     #[command(flatten)]
-    Compute(Command),
+    Compute(Box<Command>),
     #[command(flatten)]
     Session(SessionCommand),
 }

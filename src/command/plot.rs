@@ -97,7 +97,7 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let depth = a.depth;
     let size = size(&a.size, None, None)?;
     let every = (depth / 2000).max(1);
-    let keep = |k: u64| k % every == 0 || k == 1 || k == depth;
+    let keep = |k: u64| k.is_multiple_of(every) || k == 1 || k == depth;
     let point = |k: u64, v: f64| (k as f64, if v.is_finite() { v } else { f64::NAN });
     let mut series: Vec<Series> =
         funcs.iter().map(|(f, p)| Series { name: label(f, p), points: Vec::new(), dashed: false }).collect();
