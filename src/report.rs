@@ -36,13 +36,24 @@ pub struct Head {
     pub columns: Vec<Column>,
 }
 
+/// What a sink says after a row: go on, or stop sending rows (a table at its row
+/// limit keeps no more; the caller then reports how many it did not send with
+/// [`Sink::left_out`] instead of computing them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Send more.
+    Continue,
+    /// Send no more rows.
+    Stop,
+}
+
 /// Where results go. Calls come in the order begin, row*, note*, end. `end` may be
 /// called again (or with nothing begun) and then does nothing: a command that fails
 /// half-way is ended by its caller, so the rows before the error are written and a
 /// JSON document is closed.
 pub trait Sink {
     fn begin(&mut self, head: &Head) -> io::Result<()>;
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()>;
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow>;
     fn note(&mut self, note: &str) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
     /// The command failed half-way: write what it produced (the rows before the error)
@@ -61,13 +72,8 @@ pub trait Sink {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
-    /// True once the sink keeps no more rows (a table at its row limit): callers may
-    /// then report the rest with [`Sink::skip`] instead of computing them.
-    fn is_full(&self) -> bool {
-        false
-    }
-    /// `n` rows that were not computed because the sink is full.
-    fn skip(&mut self, _n: u64) {}
+    /// `n` rows that were not sent after the sink said [`Flow::Stop`].
+    fn left_out(&mut self, _n: u64) {}
     /// A plot. By default its points as a table (series, x, y): what CSV, TSV and
     /// JSON give; the table renderer draws it in braille instead.
     fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {
@@ -78,7 +84,9 @@ pub trait Sink {
         for s in &plot.series {
             for &(x, y) in &s.points {
                 if x.is_finite() && y.is_finite() {
-                    self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])?;
+                    if self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])? == Flow::Stop {
+                        break;
+                    }
                 }
             }
         }
@@ -109,9 +117,9 @@ impl Sink for Collected {
         self.heads.push(head.clone());
         Ok(())
     }
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
         self.rows.push(cells.to_vec());
-        Ok(())
+        Ok(Flow::Continue)
     }
     fn note(&mut self, note: &str) -> io::Result<()> {
         self.notes.push(note.to_string());

@@ -45,17 +45,23 @@ fn run(cmd: &str, scratch: &Path) -> String {
 
 /// Output of a prompt session of `lines`, one entry per line (each line's output is
 /// what the session prints after the previous lines).
-fn run_session(lines: &[String], scratch: &Path) -> Vec<String> {
-    let mut outs = Vec::new();
-    let mut before = String::new();
-    for i in 0..lines.len() {
-        let script = lines[..=i].join("\n");
-        let all = run(&format!("printf '%s\\n' {} | actlab --keep-going", shlex::try_quote(&script).unwrap()), scratch);
-        let mine = all.strip_prefix(before.as_str()).unwrap_or(&all).trim_start_matches('\n').to_string();
-        outs.push(mine);
-        before = all;
-    }
-    outs
+/// A prompt session's lines run one after the other in one session (in-process, as
+/// the prompt runs them: an error shows as `error: ...` and the session goes on); each
+/// line's output.
+fn run_session(lines: &[String]) -> Vec<String> {
+    let mut session = actlab::command::line::Session::new(actlab::render::Style::default(), None);
+    lines
+        .iter()
+        .map(|line| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            if let Err(e) = session.run_line(line, &mut out, &mut err) {
+                out.extend_from_slice(format!("error: {e}\n").as_bytes());
+            }
+            out.extend_from_slice(&err);
+            let text = String::from_utf8_lossy(&out).to_string();
+            text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        })
+        .collect()
 }
 
 #[test]
@@ -80,7 +86,7 @@ fn every_documented_command_prints_what_the_docs_say() {
                 }
                 let cmds: Vec<String> =
                     block.iter().filter_map(|l| l.strip_prefix("actlab> ").map(str::to_string)).collect();
-                let outs = run_session(&cmds, scratch.path());
+                let outs = run_session(&cmds);
                 let mut expected: Vec<String> = Vec::new();
                 let mut cur: Option<String> = None;
                 for l in &block {

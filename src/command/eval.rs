@@ -5,7 +5,7 @@ use super::{Context, Error, EvalArgs, ParamArgs};
 use crate::activation::{Activation, Params, lookup};
 use crate::messages;
 use crate::render::num::shortest;
-use crate::report::{Cell, Column, Head, Sink};
+use crate::report::{Cell, Column, Flow, Head, Sink};
 
 /// The catalogue function `name`, or a message with the closest name.
 pub fn function(name: &str) -> Result<&'static Activation, Error> {
@@ -97,7 +97,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         .join("\n");
     sink.begin(&Head { title, columns })?;
     let mut cells = vec![Cell::Empty; 1 + funcs.len() * if with_deriv { 2 } else { 1 }];
-    let mut emit = |x: f64, sink: &mut dyn Sink| -> std::io::Result<()> {
+    let mut emit = |x: f64, sink: &mut dyn Sink| -> std::io::Result<Flow> {
         cells[0] = Cell::Num(x);
         let mut i = 1;
         for (a, p) in &funcs {
@@ -115,7 +115,9 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
     };
     for item in &items {
         match item {
-            XItem::Number(x) => emit(*x, sink)?,
+            XItem::Number(x) => {
+                emit(*x, sink)?;
+            }
             XItem::Range(r) if r.count >= 4096 && sink.separator().is_some() => {
                 let spec =
                     super::stream::Spec { funcs: &funcs, deriv: with_deriv, sep: sink.separator().unwrap_or(b',') };
@@ -127,11 +129,10 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                     if i % 65536 == 0 {
                         super::check_interrupt()?;
                     }
-                    if sink.is_full() {
-                        sink.skip(r.count - i);
+                    if emit(r.point(i), sink)? == Flow::Stop {
+                        sink.left_out(r.count - i - 1);
                         break;
                     }
-                    emit(r.point(i), sink)?;
                 }
             }
             XItem::Stdin if sink.separator().is_some() => {
@@ -152,7 +153,12 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                     |text, line| {
                         // a bad token somewhere in this chunk: the ordinary path names it
                         let mut r = std::io::Cursor::new(text);
-                        for_each_number(&mut r, line, |x| (emit.borrow_mut())(x, *cell.borrow_mut()), || Ok(()))
+                        for_each_number(
+                            &mut r,
+                            line,
+                            |x| (emit.borrow_mut())(x, *cell.borrow_mut()).map(drop),
+                            || Ok(()),
+                        )
                     },
                 )?;
             }
@@ -160,7 +166,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                 let input = ctx.stdin.as_deref_mut().expect("checked above");
                 // emit and flush both need the sink: share it through a cell
                 let cell = std::cell::RefCell::new(&mut *sink);
-                for_each_number(input, 1, |x| emit(x, *cell.borrow_mut()), || cell.borrow_mut().flush())?;
+                for_each_number(input, 1, |x| emit(x, *cell.borrow_mut()).map(drop), || cell.borrow_mut().flush())?;
             }
         }
     }

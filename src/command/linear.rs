@@ -90,7 +90,7 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         while cells.len() < w {
             cells.push(Cell::Empty);
         }
-        sink.row(&cells)
+        sink.row(&cells).map(drop)
     };
     let n = Cell::Num;
     let [[ma, mb], [mc, md]] = m.m;

@@ -6,24 +6,20 @@ use crate::gradient::matrix;
 use crate::gradient::scalar::{PreActivation, ScalarChain};
 use crate::linalg::Affine;
 use crate::render::num::shortest;
-use crate::render::plot::{Plot, Series, svg};
+use crate::render::plot::{Plot, Series};
+use crate::render::svg::SvgFile;
 use crate::report::Sink;
 
-/// Draw `plot` into the sink, or write it to `--svg FILE` and say so.
+/// Draw `plot` into the sink, or (`--svg FILE`) into an SVG file through the SVG sink.
 pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink) -> Result<(), Error> {
     match svg_path {
-        Some(path) => {
-            svg(plot, path, 800, 500).map_err(Error::Failed)?;
-            let n = plot.series.len();
-            sink.text(&format!(
-                "wrote {} ({n} series: {})",
-                path.display(),
-                plot.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
-            ))?;
-        }
-        None => sink.plot(plot)?,
+        Some(path) => SvgFile::new(path, sink).plot(plot),
+        None => sink.plot(plot),
     }
-    Ok(())
+    .map_err(|e| match e.kind() {
+        std::io::ErrorKind::Other => Error::Failed(e.to_string()),
+        _ => Error::Io(e),
+    })
 }
 
 /// The plot's size in characters: `--cols`/`--rows` (or their older names).

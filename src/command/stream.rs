@@ -12,7 +12,8 @@
 use super::Error;
 use super::input::Range;
 use crate::activation::{Activation, Params};
-use crate::render::num::{MAX_LEN, Out};
+use crate::render::delimited::number_row;
+use crate::render::num::Out;
 use std::io::Read;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -97,13 +98,7 @@ impl Bufs {
         }
         out.clear();
         for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
-            out.reserve((1 + cols) * (MAX_LEN + 1));
-            out.number(*x);
-            for y in row {
-                out.push(sep);
-                out.number(*y);
-            }
-            out.push(b'\n');
+            number_row(out, sep, *x, row);
         }
         Ok(lines)
     }

@@ -2,19 +2,36 @@
 //! that reads back as the same double. Titles and notes are left out (they would
 //! break the file for the program reading it).
 
-use crate::render::num::shortest_into;
-use crate::report::{Cell, Head, Sink};
+use crate::render::num::{MAX_LEN, Out, shortest_into};
+use crate::report::{Cell, Flow, Head, Sink};
 use std::io::{self, Write};
 
 pub struct Delimited<'a> {
     sep: u8,
     out: &'a mut dyn Write,
     buf: zmij::Buffer,
+    /// A row of numbers being laid out.
+    line: Out,
+    nums: Vec<f64>,
+}
+
+/// One row of numbers as CSV/TSV text: x, then each value, separated by `sep`, each
+/// the shortest text that reads back as the same double. The one row layout of both
+/// this sink and the two-core stream (`command::stream`).
+#[inline]
+pub fn number_row(out: &mut Out, sep: u8, first: f64, rest: &[f64]) {
+    out.reserve((1 + rest.len()) * (MAX_LEN + 1));
+    out.number(first);
+    for y in rest {
+        out.push(sep);
+        out.number(*y);
+    }
+    out.push(b'\n');
 }
 
 impl<'a> Delimited<'a> {
     pub fn new(sep: u8, out: &'a mut dyn Write) -> Self {
-        Delimited { sep, out, buf: zmij::Buffer::new() }
+        Delimited { sep, out, buf: zmij::Buffer::new(), line: Out::default(), nums: Vec::new() }
     }
 
     fn field(&mut self, s: &str) -> io::Result<()> {
@@ -41,7 +58,18 @@ impl Sink for Delimited<'_> {
     }
 
     #[inline]
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
+        // a row of numbers (eval, deriv…) in the layout the stream writes too
+        if let Some((Cell::Num(first), rest)) = cells.split_first()
+            && rest.iter().all(|c| matches!(c, Cell::Num(_)))
+        {
+            self.nums.clear();
+            self.nums.extend(rest.iter().map(|c| if let Cell::Num(y) = c { *y } else { 0.0 }));
+            self.line.clear();
+            number_row(&mut self.line, self.sep, *first, &self.nums);
+            self.out.write_all(self.line.as_bytes())?;
+            return Ok(Flow::Continue);
+        }
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
                 self.out.write_all(&[self.sep])?;
@@ -56,7 +84,8 @@ impl Sink for Delimited<'_> {
                 Cell::Empty => {}
             }
         }
-        self.out.write_all(b"\n")
+        self.out.write_all(b"\n")?;
+        Ok(Flow::Continue)
     }
 
     fn note(&mut self, _: &str) -> io::Result<()> {

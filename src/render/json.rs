@@ -4,7 +4,7 @@
 //! are written as the strings "inf", "-inf", "nan".
 
 use crate::render::num::shortest_into;
-use crate::report::{Cell, Head, Sink};
+use crate::report::{Cell, Flow, Head, Sink};
 use std::io::{self, Write};
 
 pub struct Json<'a> {
@@ -37,7 +37,7 @@ impl Sink for Json<'_> {
         write!(self.out, "{{\"title\":{},\"columns\":[{}],\"rows\":[", quoted(&head.title), cols.join(","))
     }
 
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
         self.out.write_all(if self.rows == 0 { b"\n{" } else { b",\n{" })?;
         self.rows += 1;
         for (i, (k, c)) in self.keys.iter().zip(cells).enumerate() {
@@ -57,7 +57,8 @@ impl Sink for Json<'_> {
                 Cell::Empty => self.out.write_all(b"null")?,
             }
         }
-        self.out.write_all(b"}")
+        self.out.write_all(b"}")?;
+        Ok(Flow::Continue)
     }
 
     fn note(&mut self, note: &str) -> io::Result<()> {

@@ -1,7 +1,7 @@
 //! Markdown: the title in bold, a pipe table, notes as a list.
 
 use crate::render::{Style, num::significant};
-use crate::report::{Cell, Head, Sink};
+use crate::report::{Cell, Flow, Head, Sink};
 use std::io::{self, Write};
 
 pub struct Markdown<'a> {
@@ -30,7 +30,7 @@ impl Sink for Markdown<'_> {
         writeln!(self.out, "|{}|", rule.join("|"))
     }
 
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
         let texts: Vec<String> = cells
             .iter()
             .map(|c| match c {
@@ -40,7 +40,8 @@ impl Sink for Markdown<'_> {
                 Cell::Empty => String::new(),
             })
             .collect();
-        writeln!(self.out, "| {} |", texts.join(" | "))
+        writeln!(self.out, "| {} |", texts.join(" | "))?;
+        Ok(Flow::Continue)
     }
 
     fn note(&mut self, note: &str) -> io::Result<()> {

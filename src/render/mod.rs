@@ -1,12 +1,13 @@
 //! Renderers: turn a streamed result (see [`crate::report`]) into a table
 //! (comfy-table), CSV, TSV, JSON or Markdown, written to any `io::Write`.
 
-mod delimited;
+pub mod delimited;
 mod json;
 mod markdown;
 pub mod num;
 pub mod palette;
 pub mod plot;
+pub mod svg;
 mod table;
 
 use crate::report::Sink;

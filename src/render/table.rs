@@ -3,7 +3,7 @@
 //! not kept, and a note says how many were left out.
 
 use crate::render::{Style, num::significant};
-use crate::report::{Cell, Head, Sink};
+use crate::report::{Cell, Flow, Head, Sink};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 use std::io::{self, Write};
 
@@ -31,10 +31,10 @@ impl Sink for Table<'_> {
         Ok(())
     }
 
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
         if self.rows.len() >= self.style.max_table_rows {
             self.left_out += 1;
-            return Ok(());
+            return Ok(Flow::Stop);
         }
         let p = self.style.precision;
         self.rows.push(
@@ -48,7 +48,7 @@ impl Sink for Table<'_> {
                 })
                 .collect(),
         );
-        Ok(())
+        Ok(if self.rows.len() >= self.style.max_table_rows { Flow::Stop } else { Flow::Continue })
     }
 
     fn note(&mut self, note: &str) -> io::Result<()> {
@@ -71,6 +71,12 @@ impl Sink for Table<'_> {
             })
             .collect();
         t.set_header(header);
+        // comfy-table styles only when it sees a terminal: our colour decision rules instead
+        if self.style.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
         // the widest cell of each column: a number must never be broken across lines
         let mut widest = vec![0usize; head.columns.len()];
         for r in &self.rows {
@@ -127,11 +133,7 @@ impl Sink for Table<'_> {
         self.out.write_all(text.as_bytes())
     }
 
-    fn is_full(&self) -> bool {
-        self.rows.len() >= self.style.max_table_rows
-    }
-
-    fn skip(&mut self, n: u64) {
+    fn left_out(&mut self, n: u64) {
         self.left_out += n;
     }
 }

@@ -172,7 +172,7 @@ impl Affine {
         Ok(match *op {
             Op::Rotate { angle, rad } => {
                 let (s, c) = if rad { (core_math::sin(angle), core_math::cos(angle)) } else { sincos_deg(angle) };
-                Affine::linear(c, -s, s, c)
+                Affine::linear(c + 0.0, -s + 0.0, s + 0.0, c + 0.0) // no -0 (rotate 180)
             }
             Op::Scale(k1, k2) => Affine::linear(k1, 0.0, 0.0, k2),
             Op::Flip(Axis::X) => Affine::linear(1.0, 0.0, 0.0, -1.0),
