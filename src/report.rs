@@ -83,10 +83,11 @@ pub trait Sink {
         })?;
         for s in &plot.series {
             for &(x, y) in &s.points {
-                if x.is_finite() && y.is_finite() {
-                    if self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])? == Flow::Stop {
-                        break;
-                    }
+                if x.is_finite()
+                    && y.is_finite()
+                    && self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])? == Flow::Stop
+                {
+                    break;
                 }
             }
         }
