@@ -2,7 +2,7 @@
 //! tanh' is 4e^-2|x| / (1 + e^-2|x|)², never 1 - tanh²: both keep full relative
 //! accuracy in the tails where the textbook forms round to 0.
 
-use crate::activation::dd::DD;
+use crate::activation::dd::{DD, two_prod};
 use crate::activation::special::{LN2, exp_parts, finish, join, logistic, tanh_dd};
 
 pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
@@ -54,21 +54,41 @@ fn softplus_dd(z: f64) -> DD {
 
 /// p = [beta, threshold]: (1/β) log(1 + e^(βx)); x itself once βx > threshold
 /// (PyTorch's linear cut-over; off by default: threshold = inf).
+///
+/// βx is carried in two doubles (its rounding would be amplified by e^(βx): up to
+/// hundreds of ulps for β = 3), and past βx = 40 the result is x itself (the rest,
+/// log(1 + e^-βx)/β, is below half an ulp of x), so a huge x does not overflow βx.
 pub fn softplus(x: f64, p: &[f64]) -> f64 {
     let (beta, thr) = (p[0], p[1]);
-    let z = beta * x;
-    if z > thr {
+    if beta == 1.0 {
+        return if x > thr { x } else { softplus_dd(x).to_f64() };
+    }
+    let (zh, zl) = two_prod(beta, x);
+    if zh > thr || zh > 40.0 {
         return x;
     }
-    if beta == 1.0 { softplus_dd(z).to_f64() } else { (softplus_dd(z) / beta).to_f64() }
+    if zh < -40.0 {
+        // log(1 + e^z) = e^z (1 - e^z/2 + …): e^z/β with one rounding, into the
+        // subnormals if need be (rounding e^z first would lose them)
+        let (m, k) = exp_parts(DD::new(zh, if zl.is_finite() { zl } else { 0.0 }), false);
+        return finish(m / beta, k);
+    }
+    // softplus(zh + zl) = softplus(zh) + σ(zh)·zl to far below an ulp
+    ((softplus_dd(zh) + sigmoid(zh, &[]) * zl) / beta).to_f64()
 }
 
+/// σ(βx), βx in two doubles.
 pub fn d_softplus(x: f64, p: &[f64]) -> f64 {
-    let z = p[0] * x;
-    if z > p[1] {
+    let (beta, thr) = (p[0], p[1]);
+    if beta == 1.0 {
+        return if x > thr { 1.0 } else { sigmoid(x, &[]) };
+    }
+    let (zh, zl) = two_prod(beta, x);
+    if zh > thr || (zh.is_infinite() && zh > 0.0) {
         return 1.0;
     }
-    sigmoid(z, &[])
+    let s = logistic(DD::new(zh, if zl.is_finite() { zl } else { 0.0 }), false);
+    finish(s.mant, s.k)
 }
 
 pub fn log_sigmoid(x: f64, _: &[f64]) -> f64 {
