@@ -94,9 +94,12 @@ fn main() -> ExitCode {
     // (each prompt or script line, and main below), not printed by the default hook
     std::panic::set_hook(Box::new(|_| {}));
     let code = std::panic::catch_unwind(real_main).unwrap_or_else(|payload| {
-        let what =
-            payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
-        eprintln!("error: internal error: {} (a bug in actlab: please report it)", what.unwrap_or_default());
+        let what = actlab::command::line::panic_text(payload.as_ref());
+        report(
+            &mut io::stderr(),
+            false,
+            &Error::Failed(format!("internal error: {what} (a bug in actlab: please report it)")),
+        );
         1
     });
     ExitCode::from(code)
@@ -106,18 +109,21 @@ fn real_main() -> u8 {
     let args = match arguments() {
         Ok(a) => a,
         Err(m) => {
-            eprintln!("error: {}", actlab::shown::message(&m));
+            report(&mut io::stderr(), false, &Error::Usage(m));
             return 2;
         }
     };
-    if args.iter().map(|a| a.len() + 1).sum::<usize>() > actlab::command::line::MAX_LINE {
-        eprintln!(
-            "error: the arguments are longer than 1 MiB, the limit for one command; pipe numbers in: actlab eval FN - < FILE"
+    let max = actlab::command::line::MAX_LINE;
+    if args.iter().map(|a| a.len() + 1).sum::<usize>() > max {
+        let m = format!(
+            "the arguments are longer than {} MiB, the limit for one command; pipe numbers in: actlab eval FN - < FILE",
+            max >> 20
         );
+        report(&mut io::stderr(), false, &Error::Usage(m));
         return 2;
     }
     if stdout_is_closed() {
-        eprintln!("error: cannot write the output: standard output is closed");
+        report(&mut io::stderr(), false, &Error::Failed("cannot write the output: standard output is closed".into()));
         return 1;
     }
     let cli = match Cli::try_parse_from(protect_values(args.iter().cloned())) {
@@ -129,12 +135,12 @@ fn real_main() -> u8 {
             let msg = actlab::command::line::parse_line(&shlex::try_quote(&word).unwrap_or_default())
                 .err()
                 .map_or_else(|| e.render().to_string(), |m| m.to_string());
-            eprintln!("error: {}", actlab::shown::message(&msg));
+            report(&mut io::stderr(), false, &Error::Usage(msg));
             return 2;
         }
         Err(e) if e.use_stderr() => {
             // the same one-line message as at the prompt and in scripts
-            eprintln!("error: {}", actlab::shown::message(&actlab::command::line::clap_message(&e)));
+            report(&mut io::stderr(), false, &Error::Usage(actlab::command::line::clap_message(&e)));
             return 2;
         }
         Err(e) => {
@@ -142,7 +148,7 @@ fn real_main() -> u8 {
             let mut out = io::stdout().lock();
             return match write!(out, "{}", e.render()).and_then(|_| out.flush()) {
                 Err(w) if w.kind() != io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write the output: {w}");
+                    report(&mut io::stderr(), false, &Error::Failed(format!("cannot write the output: {w}")));
                     1
                 }
                 _ => 0,

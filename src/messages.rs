@@ -95,12 +95,13 @@ pub fn collapse_error(e: &CollapseError) -> String {
 
 /// What a map does, in words (its linear part, then the translation if any).
 pub fn describe(map: &Affine) -> String {
-    let what = describe_linear(map.kind());
+    let kind = map.kind();
+    let what = describe_linear(kind);
     if map.is_linear() {
         return what;
     }
     let t = format!("({}, {})", num(map.t[0]), num(map.t[1]));
-    if map.kind() == MapKind::Identity {
+    if kind == MapKind::Identity {
         format!("translation by {t}: affine, not linear (it moves the origin)")
     } else {
         format!("{what}, then translation by {t}: affine, not linear (it moves the origin)")

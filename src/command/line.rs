@@ -360,16 +360,20 @@ fn skip_line(script: &mut dyn BufRead) -> Result<(), Error> {
 /// names it, so that a session goes on after it.
 pub fn catch_panic<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".into());
         Err(Error::Failed(format!(
             "internal error: {} (a bug in actlab: please report this line)",
-            crate::shown::shown(&what)
+            crate::shown::shown(&panic_text(payload.as_ref()))
         )))
     })
+}
+
+/// What a panic said (its message, when it is text).
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
 }
 
 #[cfg(test)]
