@@ -3,9 +3,10 @@
 //! re-exports under [`activation`], [`gradient`], [`interrupt`] and [`linalg`]. The
 //! binary (`src/main.rs`) adds the shell, the prompt and script mode.
 
-pub use actlab_core::{activation, gradient, interrupt, linalg};
+pub use actlab_core::{activation, formula, gradient, interrupt, linalg};
 
 pub mod command;
+pub mod defs;
 pub mod docgen;
 pub mod messages;
 pub mod prompt;

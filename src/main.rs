@@ -126,6 +126,15 @@ fn real_main() -> u8 {
         report(&mut io::stderr(), false, &Error::Failed("cannot write the output: standard output is closed".into()));
         return 1;
     }
+    // the kept definitions come first: a command may use them (eval swish 1, --beta, let k)
+    let defs = actlab::defs::Shared::default();
+    let init = if args.iter().any(|a| a == "--no-init") { None } else { actlab::defs::init_path() };
+    if let Some(path) = &init {
+        for problem in actlab::command::line::load_init(&defs, path) {
+            let _ = writeln!(io::stderr(), "warning: {problem}");
+        }
+    }
+    let _installed = actlab::defs::install(&defs);
     let cli = match Cli::try_parse_from(protect_values(args.iter().cloned())) {
         Ok(c) => c,
         Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
@@ -170,17 +179,19 @@ fn real_main() -> u8 {
     let result: Result<u8, Error> = match &cli.command {
         None if stdin.is_terminal() => {
             drop(out);
-            return repl::run(base, err_color);
+            return repl::run(base, err_color, defs, init);
         }
         None => {
             // script mode: commands come from stdin, so '-' has nothing to read
             let mut script = stdin.lock();
             let mut session = Session::new(base, None);
+            session.defs = defs.clone();
             session.run_script(&mut script, None, cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
         Some(Line::Session(SessionCommand::Run { file, keep_going })) => {
             let mut input = stdin.lock();
             let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
+            session.defs = defs.clone();
             session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
         Some(Line::Session(SessionCommand::Exit)) => Ok(0),
@@ -188,11 +199,15 @@ fn real_main() -> u8 {
             "set and settings change a prompt or script session; in the shell use options: --format, --precision, --color, --rad"
                 .into(),
         )),
-        Some(Line::Compute(_)) => {
+        Some(Line::Compute(_) | Line::Session(SessionCommand::Def { .. } | SessionCommand::Let { .. })) |
+        Some(Line::Session(SessionCommand::Defs | SessionCommand::Undef { .. })) => {
             // the same session code as the prompt's and a script's lines
             grow_stdin_pipe();
             let mut input = stdin.lock();
             let mut session = Session::new(base, Some(&mut input as &mut dyn BufRead));
+            session.defs = defs.clone();
+            // a definition given as a command is kept, as at the prompt
+            session.keep_in = init.clone();
             actlab::command::line::catch_panic(|| session.run(&cli, &mut out, &mut err)).map(|_| 0)
         }
     };

@@ -176,6 +176,145 @@ pub fn verdict(c: &Crossing, what: &str, depth: u64, last_log10: f64) -> String 
     }
 }
 
+/// What was expected, in words.
+fn expected(e: crate::formula::Expected) -> &'static str {
+    use crate::formula::Expected;
+    match e {
+        Expected::Value => "a number, a name or '('",
+        Expected::Operator => "an operator (+ - * / ^ or a comparison)",
+        Expected::Close => "')'",
+        Expected::CommaOrClose => "',' or ')'",
+        Expected::Name => "a name",
+        Expected::Assign => "'='",
+    }
+}
+
+/// Every name a formula may use, for did-you-mean.
+fn formula_names(defs: &crate::formula::Definitions) -> Vec<String> {
+    let mut names: Vec<String> =
+        crate::activation::CATALOGUE.iter().flat_map(|a| a.names()).map(String::from).collect();
+    names.extend(crate::formula::elementary_names().map(String::from));
+    names.extend(crate::formula::CONSTANTS.iter().map(|(n, _)| n.to_string()));
+    names.extend(defs.names().map(String::from));
+    names
+}
+
+/// Why a formula is refused, in one sentence (without where).
+pub fn formula_reason(e: &crate::formula::FormulaError, text: &str, defs: &crate::formula::Definitions) -> String {
+    use crate::formula::ErrorKind as K;
+    let piece = text.get(e.span.0..e.span.1).unwrap_or("");
+    match &e.kind {
+        K::Empty => "the formula is empty".into(),
+        K::TooLong { max } => format!("the formula is longer than {} KiB, the limit", max >> 10),
+        K::TooDeep { max } => {
+            format!("the formula is nested too deeply (at most {max} levels of parentheses, calls and operators)")
+        }
+        K::TooLarge { max } => {
+            format!("the formula is too large once its definitions are expanded (more than {max} operations)")
+        }
+        K::CallsTooDeep { max } => format!("definitions call definitions more than {max} deep"),
+        K::UnexpectedChar(c) => match c {
+            '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
+                format!("the dash '{c}' (U+{:04X}) is not a minus sign here; type the ASCII '-'", *c as u32)
+            }
+            '×' | '·' => format!("'{c}' is not an operator here; multiply with '*'"),
+            '÷' => "'÷' is not an operator here; divide with '/'".into(),
+            '&' | '|' => format!("'{c}' is not an operator here; for conditions use if(COND, A, B) and comparisons"),
+            c => format!("'{}' has no meaning in a formula", crate::shown::escape(&c.to_string())),
+        },
+        K::BadNumber => format!("'{}' is not a number", shown(piece)),
+        K::NumberOutOfRange => {
+            format!("'{}' is beyond the largest double (about 1.8e308); write inf for infinity", shown(piece))
+        }
+        K::Unexpected { found, expected: x } => format!("expected {} but found '{}'", expected(*x), shown(found)),
+        K::UnexpectedEnd(x) => format!("the formula ends where {} should come", expected(*x)),
+        K::Unclosed => "'(' is never closed".into(),
+        K::UnmatchedClose => "')' has no matching '('".into(),
+        K::ChainedComparison => "comparisons do not chain (a < x < b); nest if() instead".into(),
+        K::PositionalAfterNamed => "a plain argument follows a named one (write the named ones last)".into(),
+        K::ParamWithoutDefault(p) => format!("the parameter '{}' needs a default: {} = VALUE", shown(p), shown(p)),
+        K::UnknownName(n) => {
+            let hint = match did_you_mean(n, formula_names(defs).iter().map(String::as_str)) {
+                Some(s) => format!(" (did you mean '{s}'?)"),
+                None => " (see 'list' for the functions, 'help formulas' for the rest)".into(),
+            };
+            format!("unknown name '{}'{hint}", shown(n))
+        }
+        K::NotAValue(n) => {
+            let bare = n.trim_end_matches('\'');
+            format!("'{}' is a function: call it, e.g. {}(x)", shown(n), shown(&format!("{bare}{}", &n[bare.len()..])))
+        }
+        K::NotAFunction(n) => format!("'{}' is a number, not a function", shown(n)),
+        K::Arity { name, expected, found } => {
+            let s = if *expected == 1 { "" } else { "s" };
+            format!("{} takes {expected} argument{s}, given {found}", shown(name))
+        }
+        K::UnknownParam { function, param } => {
+            let have: Vec<String> = match defs.function_named(function) {
+                Some(d) => d.params.iter().map(|(p, _)| p.clone()).collect(),
+                None => crate::activation::lookup(function)
+                    .map(|a| a.params.iter().map(|p| p.name.to_string()).collect())
+                    .unwrap_or_default(),
+            };
+            let tail = if have.is_empty() {
+                " (it has none)".to_string()
+            } else {
+                match did_you_mean(param, have.iter().map(String::as_str)) {
+                    Some(s) => format!(" (did you mean '{s}'?)"),
+                    None => format!(" (its parameters: {})", have.join(", ")),
+                }
+            };
+            format!("{} has no parameter '{}'{tail}", shown(function), shown(param))
+        }
+        K::RepeatedParam(p) => format!("the parameter '{}' is given twice", shown(p)),
+        K::ParamNotConstant(p) => format!("the parameter '{}' must be a number; it cannot depend on x", shown(p)),
+        K::Param(p) => param_error(p),
+        K::PrimeOfElementary(n) => format!(
+            "'{}': the derivative mark ' works on catalogue and defined functions; write this derivative as a formula",
+            shown(n)
+        ),
+        K::TooManyPrimes(n) => format!("'{}': only first derivatives (one ') are available", shown(n)),
+        K::SecondDerivative(n) => {
+            format!("the derivative of {} would need a second derivative, which actlab does not compute", shown(n))
+        }
+        K::FreeVariable(n) => format!(
+            "'{}' has no value here: a number is expected (to evaluate a formula in x: eval 'FORMULA' X)",
+            shown(n)
+        ),
+        K::Reserved(n) => format!(
+            "'{}' is taken (a catalogue function, an elementary function, a constant or the variable); choose another name",
+            shown(n)
+        ),
+        K::Recursive(n) => format!("'{}' would use itself; definitions cannot be recursive", shown(n)),
+        K::UsedBy { name, users } => {
+            format!("'{}' is used by {}; change or remove {} first", shown(name), users.join(", "), users.join(", "))
+        }
+        K::NotDefined(n) => {
+            let hint = match did_you_mean(n, defs.names()) {
+                Some(s) => format!(" (did you mean '{s}'?)"),
+                None => " (defs lists the definitions)".into(),
+            };
+            format!("'{}' is not defined{hint}", shown(n))
+        }
+    }
+}
+
+/// `REASON in 'TEXT'`, then the text with a caret under the place, when the text is
+/// one short line.
+pub fn formula_error(e: &crate::formula::FormulaError, text: &str, defs: &crate::formula::Definitions) -> String {
+    let reason = formula_reason(e, text, defs);
+    let whole = e.span == (0, 0) || e.span == (0, text.len());
+    if whole && reason.contains(&format!("'{}'", shown(text))) {
+        return reason;
+    }
+    if whole || text.len() > 120 || text.contains(['\n', '\r']) || !text.is_char_boundary(e.span.0.min(text.len())) {
+        return format!("{reason} in '{}'", shown(text));
+    }
+    let col = unicode_width::UnicodeWidthStr::width(&text[..e.span.0.min(text.len())]);
+    let len = text.get(e.span.0..e.span.1).map_or(1, unicode_width::UnicodeWidthStr::width).max(1);
+    format!("{reason}\n  {text}\n  {}{}", " ".repeat(col), "^".repeat(len.min(40)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

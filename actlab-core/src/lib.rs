@@ -8,6 +8,8 @@
 //! - [`gradient`]: gradient products through deep chains (scalar and through random
 //!   matrices), clipping, and a small network trained on XOR;
 //! - [`linalg`]: 2-D linear and affine maps, and stacked affine layers collapsing;
+//! - [`formula`]: formulas in x with exact derivatives (dual numbers), and
+//!   definitions;
 //! - [`interrupt`]: how long computations are asked to stop.
 //!
 //! Results are typed values and errors are typed enums; the sentences a person reads
@@ -15,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod activation;
+pub mod formula;
 pub mod gradient;
 pub mod interrupt;
 pub mod linalg;

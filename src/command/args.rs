@@ -89,15 +89,25 @@ fn parse_finite(s: &str) -> Result<f64, String> {
 /// functions that have it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParamArgs {
-    /// The parameters given, by name, in the catalogue's order.
-    pub given: Vec<(&'static str, f64)>,
+    /// The parameters given, by name, in the catalogue's order (then the definitions').
+    pub given: Vec<(String, f64)>,
 }
 
 impl ParamArgs {
     /// The parameters given, by name.
-    pub fn given(&self) -> &[(&'static str, f64)] {
-        &self.given
+    pub fn given(&self) -> Vec<(&str, f64)> {
+        self.given.iter().map(|(n, v)| (n.as_str(), *v)).collect()
     }
+}
+
+/// The parameter options a command gets: the catalogue's, then the parameters of the
+/// session's definitions that the catalogue does not have (`def f(x; k = 1) = ...`
+/// makes `--k`).
+fn all_param_names() -> Vec<String> {
+    let names = param_names();
+    let mut all: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    all.extend(crate::defs::extra_param_names(&names));
+    all
 }
 
 /// Every parameter name of the catalogue, once, in the order the entries list them.
@@ -129,7 +139,10 @@ fn param_help(name: &str) -> String {
 
 impl clap::FromArgMatches for ParamArgs {
     fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
-        let given = param_names().into_iter().filter_map(|n| m.get_one::<f64>(n).map(|v| (n, *v))).collect();
+        let given = all_param_names()
+            .into_iter()
+            .filter_map(|n| m.try_get_one::<f64>(&n).ok().flatten().map(|v| (n, *v)))
+            .collect();
         Ok(ParamArgs { given })
     }
 
@@ -141,14 +154,19 @@ impl clap::FromArgMatches for ParamArgs {
 
 impl clap::Args for ParamArgs {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        param_names().into_iter().fold(cmd, |cmd, name| {
+        all_param_names().into_iter().fold(cmd, |cmd, name| {
+            if cmd.get_arguments().any(|a| a.get_long() == Some(name.as_str())) {
+                return cmd;
+            }
+            let help = param_help(&name);
+            let help = if help.is_empty() { "a parameter of a definition (see defs)".to_string() } else { help };
             cmd.arg(
-                clap::Arg::new(name)
-                    .long(name)
+                clap::Arg::new(name.clone())
+                    .long(name.clone())
                     .value_name(name.to_uppercase())
                     .value_parser(parse_f64)
                     .allow_negative_numbers(true)
-                    .help(param_help(name)),
+                    .help(help),
             )
         })
     }
@@ -235,6 +253,31 @@ pub struct ChainArgs {
 /// `1e6` works).
 fn depth_parser(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
     move |s: &str| input::parse_depth(s, max)
+}
+
+/// `compare F G`: how far apart two functions are, where, and what each costs.
+#[derive(Args, Clone, Debug)]
+pub struct CompareArgs {
+    /// The reference function: a name, a derivative (tanh') or a formula in x
+    #[arg(value_name = "F")]
+    pub first: String,
+    /// The function compared with it
+    #[arg(value_name = "G")]
+    pub second: String,
+    /// Numbers (a table at each), or one range A..B to search [default: -6..6]
+    #[arg(value_name = "X", num_args = 0.., allow_negative_numbers = true)]
+    pub xs: Vec<String>,
+    /// Compare the derivatives F' and G'
+    #[arg(long)]
+    pub deriv: bool,
+    /// Draw the difference G - F in the terminal
+    #[arg(long)]
+    pub plot: bool,
+    /// Write the difference plot as an SVG file
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub svg: Option<PathBuf>,
+    #[command(flatten)]
+    pub params: ParamArgs,
 }
 
 /// `clip`: a gradient vector before and after clipping.

@@ -1,8 +1,9 @@
 //! `chain` (scalar and matrix gradient chains) and `clip`.
 
-use super::eval::{label, resolve};
+use super::functions::{Named, resolve};
 use super::input::parse_numbers;
 use super::{ChainArgs, ClipArgs, Error, ForwardArgs};
+use crate::activation::Function;
 use crate::gradient::matrix::{self, MatrixSpec};
 use crate::gradient::scalar::{self, PreActivation, ScalarChain};
 use crate::gradient::{BigProduct, Crossing, Show, clip};
@@ -42,7 +43,7 @@ fn norm_cell(l: f64) -> Cell {
 }
 
 pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let funcs = resolve(&a.functions, &a.params)?;
+    let funcs = resolve(&a.functions, &a.params, true)?;
     let depth = a.depth;
     let show = if a.all {
         Show::All
@@ -65,8 +66,8 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     }
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
-    for (f, p) in &funcs {
-        let pre_name = |s: &str| if one { s.to_string() } else { format!("{} {s}", label(f, p)) };
+    for n in &funcs {
+        let pre_name = |s: &str| if one { s.to_string() } else { format!("{} {s}", n.label) };
         columns.push(Column::num(pre_name("z")));
         columns.push(Column::num(pre_name("f'(z)")));
         if weight != 1.0 {
@@ -87,7 +88,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         title: format!("gradient product ∏ {wtext}f'(z_k) through {depth} layers; {source}"),
         columns,
     })?;
-    let mut chains: Vec<ScalarChain> = funcs.iter().map(|(f, p)| ScalarChain::new(f, *p, pre, weight)).collect();
+    let mut chains: Vec<ScalarChain> = funcs.iter().map(|n| ScalarChain::new(&n.f, pre, weight)).collect();
     let mut crossings = vec![Crossing::default(); funcs.len()];
     let mut last = vec![0.0; funcs.len()];
     let mut cells = Vec::with_capacity(1 + 5 * funcs.len());
@@ -128,15 +129,15 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             if show == Show::Default { "the first 10, then 20, 50, 100, 200, …" } else { "every requested layer" }
         ))?;
     }
-    for (i, (f, p)) in funcs.iter().enumerate() {
-        sink.note(&format!("{}: {}", label(f, p), messages::verdict(&crossings[i], "the product", depth, last[i])))?;
+    for (i, n) in funcs.iter().enumerate() {
+        sink.note(&format!("{}: {}", n.label, messages::verdict(&crossings[i], "the product", depth, last[i])))?;
     }
     sink.end()?;
     Ok(())
 }
 
 fn trials(
-    funcs: &[(&'static crate::activation::Activation, crate::activation::Params)],
+    funcs: &[Named],
     pre: PreActivation,
     weight: f64,
     depth: u64,
@@ -161,20 +162,20 @@ fn trials(
             .map(|(i, c)| if i == 0 { Column::text(*c) } else { Column::num(*c) })
             .collect(),
     })?;
-    for (f, p) in funcs {
+    for n in funcs {
         let mut logs = Vec::with_capacity(t as usize);
         let (mut van, mut exp) = (0u64, 0u64);
         for i in 0..t {
             super::check_interrupt()?;
             let pre = PreActivation::Random { seed: seed.wrapping_add(i) };
-            let (l, c) = scalar::run(f, *p, pre, weight, depth, &super::ctrl_c())?;
+            let (l, c) = scalar::run(&n.f, pre, weight, depth, &super::ctrl_c())?;
             logs.push(l.max(-1e308));
             van += u64::from(c.vanished_at.is_some() || c.zero_at.is_some());
             exp += u64::from(c.exploded_at.is_some());
         }
         let mut d = Data::new(logs);
         let row = [
-            Cell::Text(label(f, p)),
+            Cell::Text(n.label.clone()),
             Cell::Int(t as i64),
             Cell::Num(d.mean().unwrap_or(f64::NAN)),
             Cell::Num(d.median()),
@@ -209,7 +210,7 @@ pub fn matrix_spec(f: &ForwardArgs, width: usize, depth: u64, functions: usize) 
 
 fn matrix_chain(
     f: &ForwardArgs,
-    funcs: &[(&'static crate::activation::Activation, crate::activation::Params)],
+    funcs: &[Named],
     depth: u64,
     width: usize,
     show: Show,
@@ -218,8 +219,8 @@ fn matrix_chain(
     let spec = matrix_spec(f, width, depth, funcs.len())?;
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
-    for (f, p) in funcs {
-        let n = |s: &str| if one { s.to_string() } else { format!("{} {s}", label(f, p)) };
+    for named in funcs {
+        let n = |s: &str| if one { s.to_string() } else { format!("{} {s}", named.label) };
         columns.push(Column::num(n("‖g‖")));
         columns.push(Column::num(n("log10 ‖g‖")));
         columns.push(Column::num(n("ratio")));
@@ -254,7 +255,8 @@ fn matrix_chain(
     let failed = std::cell::Cell::new(false);
     let ctrl_c = super::ctrl_c();
     let stop = || ctrl_c() || failed.get();
-    let run = matrix::run(funcs, &spec, &stop, |layers| {
+    let fs: Vec<Function> = funcs.iter().map(|n| n.f.clone()).collect();
+    let run = matrix::run(&fs, &spec, &stop, |layers| {
         let mut crossed = false;
         for (i, g) in layers.iter().enumerate() {
             crossed |= crossings[i].update(g.k, g.log10_norm);
@@ -286,12 +288,12 @@ fn matrix_chain(
     if shown < depth {
         sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
     }
-    for (i, (f, p)) in funcs.iter().enumerate() {
+    for (i, named) in funcs.iter().enumerate() {
         let mut v = messages::verdict(&crossings[i], "‖g‖", depth, last[i]);
-        if f.linear {
+        if named.f.linear() {
             v.push_str(" (identity: no activation, only the matrices act)");
         }
-        sink.note(&format!("{}: {v}", label(f, p)))?;
+        sink.note(&format!("{}: {v}", named.label))?;
     }
     sink.end()?;
     Ok(())

@@ -1,70 +1,14 @@
 //! `eval` and `deriv`: values (and derivatives) at numbers, ranges and streamed stdin.
 
+use super::functions::resolve;
 use super::input::{XItem, for_each_number, parse_x};
-use super::{Context, Error, EvalArgs, ParamArgs};
-use crate::activation::{Activation, Params, lookup};
-use crate::messages;
-use crate::render::num::shortest;
+use super::{Context, Error, EvalArgs};
+use crate::activation::Function;
 use crate::report::{Cell, Column, Flow, Head, Sink};
 
-/// The catalogue function `name`, or a message with the closest name.
-pub fn function(name: &str) -> Result<&'static Activation, Error> {
-    lookup(name).map_err(|e| {
-        Error::Usage(messages::unknown_function(&e, crate::activation::CATALOGUE.iter().flat_map(|a| a.names())))
-    })
-}
-
-/// Most functions one command may name (`eval f1,f2,...`).
-pub const MAX_FUNCTIONS: usize = 256;
-
-/// Functions named in `FN[,FN...]`, each with its parameters.
-pub fn resolve(names: &str, params: &ParamArgs) -> Result<Vec<(&'static Activation, Params)>, Error> {
-    let mut out = Vec::new();
-    let count = names.split(',').count();
-    if count > MAX_FUNCTIONS {
-        return Err(Error::Usage(format!("{count} functions in one command; at most {MAX_FUNCTIONS}")));
-    }
-    for name in names.split(',').map(str::trim) {
-        if name.is_empty() {
-            return Err(Error::Usage(format!("empty function name in '{}'", crate::shown::shown(names))));
-        }
-        out.push(function(name)?);
-    }
-    let given = params.given();
-    for (pname, _) in given {
-        if !out.iter().any(|a| a.params.iter().any(|p| p.name == *pname)) {
-            let owners: Vec<&str> = crate::activation::CATALOGUE
-                .iter()
-                .filter(|a| a.params.iter().any(|p| p.name == *pname))
-                .map(|a| a.name)
-                .collect();
-            let list: Vec<&str> = out.iter().map(|a| a.name).collect();
-            return Err(Error::Usage(format!(
-                "--{pname} does not apply to {} (it is a parameter of {})",
-                list.join(", "),
-                owners.join(", ")
-            )));
-        }
-    }
-    out.into_iter()
-        .map(|a| a.params_with(given).map(|p| (a, p)).map_err(|e| Error::Usage(messages::param_error(&e))))
-        .collect()
-}
-
-/// `gelu`, or `leaky_relu(slope=0.2)` when a parameter differs from its default.
-pub fn label(a: &Activation, p: &Params) -> String {
-    let set: Vec<String> = a
-        .params
-        .iter()
-        .zip(p.as_slice())
-        .filter(|(spec, v)| spec.default.to_bits() != v.to_bits())
-        .map(|(spec, v)| format!("{}={}", spec.name, shortest(*v)))
-        .collect();
-    if set.is_empty() { a.name.to_string() } else { format!("{}({})", a.name, set.join(",")) }
-}
-
 pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
-    let funcs = resolve(&args.functions, &args.params)?;
+    let named = resolve(&args.functions, &args.params, with_deriv)?;
+    let funcs: Vec<Function> = named.iter().map(|n| n.f.clone()).collect();
     let mut items = Vec::with_capacity(args.xs.len());
     for x in &args.xs {
         items.push(parse_x(x).map_err(Error::Usage)?);
@@ -81,8 +25,8 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         ));
     }
     let mut columns = vec![Column::num("x")];
-    for (a, p) in &funcs {
-        let l = label(a, p);
+    for n in &named {
+        let l = n.label.clone();
         if with_deriv {
             columns.push(Column::num(l.clone()));
             columns.push(Column::num(format!("{l}'")));
@@ -90,9 +34,9 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
             columns.push(Column::num(l));
         }
     }
-    let title = funcs
+    let title = named
         .iter()
-        .map(|(a, _)| if with_deriv { format!("{}; {}", a.formula, a.deriv_formula) } else { a.formula.to_string() })
+        .map(|n| if with_deriv { format!("{}; {}", n.formula(), n.deriv_formula()) } else { n.formula() })
         .collect::<Vec<_>>()
         .join("\n");
     sink.begin(&Head { title, columns })?;
@@ -100,14 +44,14 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
     let mut emit = |x: f64, sink: &mut dyn Sink| -> std::io::Result<Flow> {
         cells[0] = Cell::Num(x);
         let mut i = 1;
-        for (a, p) in &funcs {
+        for a in &funcs {
             if with_deriv {
-                let (v, d) = a.value_and_deriv(x, p);
+                let (v, d) = a.value_and_deriv(x);
                 cells[i] = Cell::Num(v);
                 cells[i + 1] = Cell::Num(d);
                 i += 2;
             } else {
-                cells[i] = Cell::Num(a.value(x, p));
+                cells[i] = Cell::Num(a.value(x));
                 i += 1;
             }
         }

@@ -1,8 +1,9 @@
 //! `list` and `info`: what each function is, with properties computed from it.
 
-use super::eval::{label, resolve};
+use super::functions::resolve;
 use super::{Context, Error, ParamArgs};
 use crate::activation::CATALOGUE;
+use crate::activation::Function;
 use crate::activation::properties::{End, Properties};
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Head, Sink};
@@ -46,28 +47,36 @@ fn end_text(e: End, lower: bool, digits: usize) -> String {
 }
 
 pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Sink) -> Result<(), Error> {
-    let funcs = resolve(name, params)?;
+    let funcs = resolve(name, params, true)?;
     if funcs.len() != 1 {
         return Err(Error::Usage("info takes one function; use list for all of them".into()));
     }
-    let (a, p) = funcs[0];
-    let pr = Properties::of(a, &p);
+    let named = &funcs[0];
+    let pr = Properties::of(&named.f);
     let d = ctx.style.precision.min(8);
     let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
     let t = |s: &str| Cell::Text(s.to_string());
-    let mut rows: Vec<(&str, Cell)> = vec![
-        ("name", t(a.name)),
-        ("aliases", t(&a.aliases.join(", "))),
-        ("formula", t(a.formula)),
-        ("derivative", t(a.deriv_formula)),
-    ];
-    let ptext: Vec<String> = a
-        .params
-        .iter()
-        .zip(p.as_slice())
-        .map(|(s, v)| format!("{} = {} (default {}): {}", s.name, shortest(*v), shortest(s.default), s.help))
-        .collect();
-    rows.push(("parameters", t(&if ptext.is_empty() { "none".into() } else { ptext.join("; ") })));
+    let mut rows: Vec<(&str, Cell)> = Vec::new();
+    match &named.f {
+        Function::Entry(a, p) => {
+            rows.push(("name", t(a.name)));
+            rows.push(("aliases", t(&a.aliases.join(", "))));
+            rows.push(("formula", t(a.formula)));
+            rows.push(("derivative", t(a.deriv_formula)));
+            let ptext: Vec<String> = a
+                .params
+                .iter()
+                .zip(p.as_slice())
+                .map(|(s, v)| format!("{} = {} (default {}): {}", s.name, shortest(*v), shortest(s.default), s.help))
+                .collect();
+            rows.push(("parameters", t(&if ptext.is_empty() { "none".into() } else { ptext.join("; ") })));
+        }
+        Function::Formula(_) => {
+            rows.push(("name", t(&named.label)));
+            rows.push(("formula", t(&named.formula())));
+            rows.push(("derivative", t("exact for the formula as written: automatic differentiation (dual numbers), each catalogue function with its own derivative")));
+        }
+    }
     rows.push(("range", t(&format!("{}, {}", end_text(pr.range.0, true, d), end_text(pr.range.1, false, d)))));
     rows.push((
         "derivative range",
@@ -84,7 +93,14 @@ pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Si
     }
     rows.push(("zero-centred (odd)", t(&yes(pr.odd))));
     rows.push(("monotonic", t(&yes(pr.monotonic))));
-    rows.push(("smooth", t(a.smoothness)));
+    rows.push((
+        "smooth",
+        t(match &named.f {
+            Function::Entry(a, _) => a.smoothness,
+            Function::Formula(f) if f.smooth() => "yes (nothing in the formula has a kink)",
+            Function::Formula(_) => "not everywhere: the formula uses abs, sign, min, max, floor, ceil, if, a comparison or a function with a kink",
+        }),
+    ));
     let sat = match pr.saturates {
         (true, true) => "both sides (f' → 0 as x → ±∞)",
         (true, false) => "left (f' → 0 as x → -∞)",
@@ -94,12 +110,20 @@ pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Si
     rows.push(("saturating", t(sat)));
     rows.push(("mean of f(Z), Z ~ N(0,1)", Cell::Num(pr.mean)));
     rows.push(("variance of f(Z)", Cell::Num(pr.variance)));
-    rows.push(("derivative at kinks", t(a.kink_convention)));
-    rows.push(("library defaults", t(a.library_defaults)));
-    if !a.seed_remarks.is_empty() {
-        rows.push(("seed notes", t(a.seed_remarks)));
+    match &named.f {
+        Function::Entry(a, _) => {
+            rows.push(("derivative at kinks", t(a.kink_convention)));
+            rows.push(("library defaults", t(a.library_defaults)));
+            if !a.seed_remarks.is_empty() {
+                rows.push(("seed notes", t(a.seed_remarks)));
+            }
+        }
+        Function::Formula(_) => {
+            rows.push(("derivative at kinks", t("each function's own convention (PyTorch's): relu'(0) = 0, abs'(0) = 0; max and min at a tie give each side half")));
+            rows.push(("accuracy", t("evaluated in double arithmetic, one rounding per operation (elementary functions correctly rounded, catalogue calls within 2 ulp); the formula as a whole can lose digits to cancellation: 1 - tanh(x)^2 is 0 at x = 20 (compare it with tanh')")));
+        }
     }
-    sink.begin(&Head { title: label(a, &p), columns: vec![Column::text("property"), Column::text("value")] })?;
+    sink.begin(&Head { title: named.label.clone(), columns: vec![Column::text("property"), Column::text("value")] })?;
     for (k, v) in rows {
         sink.row(&[Cell::Text(k.to_string()), v])?;
     }

@@ -30,8 +30,35 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
             shown(s)
         )),
         Ok(v) => Ok(v),
+        // anything else may be a formula: sqrt(2), -pi/4, 1/3, sigmoid(1), a `let` constant
+        Err(_) if t.chars().all(|c| c.is_ascii() || c == 'π') => formula_number(t),
         Err(_) => Err(not_a_number(t)),
     }
+}
+
+/// The value of a formula with no variable, with the session's definitions.
+fn formula_number(t: &str) -> Result<f64, String> {
+    crate::defs::with(|d| {
+        d.constant(t).map_err(|e| {
+            use crate::formula::ErrorKind as K;
+            // a lone word that is no name at all reads best as "not a number"
+            let lone = t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+            if lone && matches!(e.kind, K::UnknownName(_) | K::BadNumber | K::Unexpected { .. }) {
+                let hint = match &e.kind {
+                    K::UnknownName(_) => {
+                        let why = crate::messages::formula_reason(&e, t, d);
+                        match why.find("(did you mean") {
+                            Some(i) => format!(" {}", &why[i..]),
+                            None => String::new(),
+                        }
+                    }
+                    _ => String::new(),
+                };
+                return format!("'{}' is not a number{hint}", shown(t));
+            }
+            format!("'{}' is not a number: {}", shown(t), crate::messages::formula_error(&e, t, d))
+        })
+    })
 }
 
 /// Why `t` (not a number) is not one, naming a character from outside ASCII, which

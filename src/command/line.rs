@@ -61,10 +61,12 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Ok(Parsed::Nothing);
     }
-    let words =
-        shlex::split(trimmed).ok_or_else(|| Error::Usage("unbalanced quote: close the quote or remove it".into()))?;
+    let words = split_words(trimmed)?;
     if words.is_empty() {
         return Ok(Parsed::Nothing);
+    }
+    if let Some(calc) = as_formula(trimmed, &words[0]) {
+        return calc;
     }
     let words = super::protect_values(std::iter::once("actlab".to_string()).chain(words));
     match Cli::try_parse_from(&words) {
@@ -83,6 +85,85 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
             }
             _ => Err(Error::Usage(clap_message(&e))),
         },
+    }
+}
+
+/// Stands for a prime (`sigmoid'`) while shlex splits the line.
+const PRIME: char = '\u{E000}';
+
+/// Split a prompt or script line into words as a shell would (shlex), except that a
+/// `'` right after a name or `)` is a prime (`deriv sigmoid' 0`, `tanh'(x)`), not
+/// a quote, and that words are joined while parentheses are open
+/// (`eval leaky_relu(x, slope=0.2) 1` has three words).
+pub fn split_words(line: &str) -> Result<Vec<String>, Error> {
+    let mut marked = String::with_capacity(line.len());
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    let mut prev = ' ';
+    for c in line.chars() {
+        let mut out = c;
+        if escaped {
+            escaped = false;
+        } else if single {
+            single = c != '\'';
+        } else if double {
+            match c {
+                '"' => double = false,
+                '\\' => escaped = true,
+                _ => {}
+            }
+        } else {
+            match c {
+                '\'' if prev.is_alphanumeric() || prev == '_' || prev == ')' || prev == PRIME => out = PRIME,
+                '\'' => single = true,
+                '"' => double = true,
+                '\\' => escaped = true,
+                _ => {}
+            }
+        }
+        marked.push(out);
+        prev = out;
+    }
+    let words =
+        shlex::split(&marked).ok_or_else(|| Error::Usage("unbalanced quote: close the quote or remove it".into()))?;
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut open = 0i64;
+    for w in words {
+        let w = w.replace(PRIME, "'");
+        let depth = w.matches('(').count() as i64 - w.matches(')').count() as i64;
+        match out.last_mut() {
+            Some(last) if open > 0 => {
+                last.push(' ');
+                last.push_str(&w);
+            }
+            _ => out.push(w),
+        }
+        open = (open + depth).max(0);
+    }
+    Ok(out)
+}
+
+/// A line that is not a command but a formula (`2*sigmoid(2) - 1`, `pi/4`, `-1 + 2`)
+/// is a `calc`. A lone word that is no constant stays a (mistyped) command.
+fn as_formula(line: &str, first: &str) -> Option<Result<Parsed, Error>> {
+    if is_command(first) || first.starts_with("--") || matches!(first, "-f" | "-p" | "-h" | "-V" | "help") {
+        return None;
+    }
+    let text = line.trim();
+    match crate::formula::parse(text) {
+        Ok(e) => {
+            if let crate::formula::Kind::Name(n, 0) = &e.kind {
+                let constant = crate::formula::CONSTANTS.iter().any(|(c, _)| c == n)
+                    || crate::defs::with(|d| d.constants().iter().any(|c| c.name == *n));
+                if !constant {
+                    return None;
+                }
+            }
+            let cli = Cli::try_parse_from(["actlab", "calc", text]).map_err(|e| Error::Usage(clap_message(&e)));
+            Some(cli.map(|c| Parsed::Command(Box::new(c))))
+        }
+        // a word then more words: a command with a typo (evl gelu 1), unless it reads as arithmetic
+        Err(_) if first.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => None,
+        Err(e) => Some(Err(Error::Usage(crate::defs::with(|d| crate::messages::formula_error(&e, text, d))))),
     }
 }
 
@@ -120,11 +201,24 @@ pub struct Session<'a> {
     pub color: ColorChoice,
     /// Scripts being run (`run FILE`), outermost first.
     running: Vec<std::path::PathBuf>,
+    /// The definitions (`def`, `let`), shared with the prompt's helper.
+    pub defs: crate::defs::Shared,
+    /// Where `def`/`let`/`undef` are kept (the prompt and one-shot commands; not scripts).
+    pub keep_in: Option<std::path::PathBuf>,
 }
 
 impl<'a> Session<'a> {
     pub fn new(style: Style, stdin: Option<&'a mut dyn BufRead>) -> Self {
-        Session { style, stdin, radians: false, auto_color: style.color, color: ColorChoice::Auto, running: Vec::new() }
+        Session {
+            style,
+            stdin,
+            radians: false,
+            auto_color: style.color,
+            color: ColorChoice::Auto,
+            running: Vec::new(),
+            defs: Default::default(),
+            keep_in: None,
+        }
     }
 
     /// `set KEY VALUE`
@@ -173,6 +267,7 @@ impl<'a> Session<'a> {
 
     /// Parse and run one line, writing results to `out`.
     pub fn run_line(&mut self, line: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+        let _defs = crate::defs::install(&self.defs);
         match parse_line(line)? {
             Parsed::Nothing => Ok(Outcome::Continue),
             Parsed::Help(h) => {
@@ -185,12 +280,21 @@ impl<'a> Session<'a> {
 
     /// Run a parsed command line (a prompt or script line, or the shell's arguments).
     pub fn run(&mut self, cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+        let _defs = crate::defs::install(&self.defs);
         let style = style_for(self.style, &cli.global);
         let Some(line) = &cli.command else { return Ok(Outcome::Continue) };
         match line {
             Line::Session(SessionCommand::Exit) => Ok(Outcome::Exit),
             Line::Session(SessionCommand::Set(setting)) => {
                 self.set(*setting);
+                Ok(Outcome::Continue)
+            }
+            Line::Session(SessionCommand::Def { text }) => self.define("def", &text.join(" "), out),
+            Line::Session(SessionCommand::Let { text }) => self.define("let", &text.join(" "), out),
+            Line::Session(SessionCommand::Undef { name }) => self.undefine(name, out),
+            Line::Session(SessionCommand::Defs) => {
+                let mut sink = render::sink(style, out);
+                self.defs_table(sink.as_mut())?;
                 Ok(Outcome::Continue)
             }
             Line::Session(SessionCommand::Settings) => {
@@ -220,6 +324,88 @@ impl<'a> Session<'a> {
                 Ok(Outcome::Continue)
             }
         }
+    }
+
+    /// `def TEXT` or `let TEXT`: add the definition, and keep it when the session keeps
+    /// definitions (saying where).
+    fn define(&mut self, word: &str, text: &str, out: &mut dyn Write) -> Result<Outcome, Error> {
+        let text = text.trim();
+        if word == "def" && !text.contains('(') && text.contains('=') {
+            return Err(Error::Usage(format!(
+                "def defines a function of x: def NAME(x) = FORMULA; for a constant write let {}",
+                crate::shown::shown(text)
+            )));
+        }
+        if word == "let" && text.split('=').next().is_some_and(|n| n.contains('(')) {
+            return Err(Error::Usage(format!(
+                "let defines a constant: let NAME = FORMULA; for a function write def {}",
+                crate::shown::shown(text)
+            )));
+        }
+        let name = {
+            let mut d = self.defs.borrow_mut();
+            d.define(text).map_err(|e| Error::Usage(crate::messages::formula_error(&e, text, &d)))?
+        };
+        let shadows = crate::activation::lookup(&name).ok().map(|a| a.name);
+        if let Some(path) = self.keep_in.clone() {
+            let line = format!("{word} {text}");
+            super::keep::replace(&path, &name, Some(&line))
+                .map_err(|e| Error::Failed(format!("defined {name}, but cannot keep it in {}: {e}", path.display())))?;
+            writeln!(out, "defined {name} (kept in {})", path.display())?;
+        }
+        if let Some(entry) = shadows {
+            writeln!(
+                out,
+                "note: {name} was an alias of {entry}; it now names your definition (undef {name} restores it)"
+            )?;
+        }
+        Ok(Outcome::Continue)
+    }
+
+    /// `undef NAME`
+    fn undefine(&mut self, name: &str, out: &mut dyn Write) -> Result<Outcome, Error> {
+        {
+            let mut d = self.defs.borrow_mut();
+            d.remove(name).map_err(|e| Error::Usage(crate::messages::formula_error(&e, name, &d)))?;
+        }
+        if let Some(path) = self.keep_in.clone() {
+            super::keep::replace(&path, name, None)
+                .map_err(|e| Error::Failed(format!("removed {name}, but cannot update {}: {e}", path.display())))?;
+            writeln!(out, "removed {name} (and from {})", path.display())?;
+        }
+        Ok(Outcome::Continue)
+    }
+
+    fn defs_table(&self, sink: &mut dyn crate::report::Sink) -> Result<(), Error> {
+        use crate::report::{Cell, Column, Head};
+        let d = self.defs.borrow();
+        sink.begin(&Head {
+            title: "your definitions".into(),
+            columns: vec![Column::text("name"), Column::text("kind"), Column::text("definition"), Column::num("value")],
+        })?;
+        for f in d.functions() {
+            sink.row(&[
+                Cell::Text(f.name.clone()),
+                Cell::Text("function".into()),
+                Cell::Text(format!("def {}", f.text)),
+                Cell::Empty,
+            ])?;
+        }
+        for c in d.constants() {
+            sink.row(&[
+                Cell::Text(c.name.clone()),
+                Cell::Text("constant".into()),
+                Cell::Text(format!("let {}", c.text)),
+                Cell::Num(c.value),
+            ])?;
+        }
+        if d.is_empty() {
+            sink.note("none yet: def NAME(x) = FORMULA defines a function, let NAME = FORMULA a constant")?;
+        } else if let Some(p) = &self.keep_in {
+            sink.note(&format!("kept in {}", p.display()))?;
+        }
+        sink.end()?;
+        Ok(())
     }
 
     /// Run the script in `file` (a `run FILE` line, or `actlab run FILE`). A script
@@ -302,6 +488,31 @@ impl<'a> Session<'a> {
         out.flush()?;
         Ok(errors)
     }
+}
+
+/// Load definitions from the init file: each `def`/`let` line is defined; a
+/// broken line is skipped and named (`FILE:LINE: message`) in the returned list.
+pub fn load_init(defs: &crate::defs::Shared, path: &std::path::Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate().take(10_000) {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let body = t.strip_prefix("def ").or_else(|| t.strip_prefix("let "));
+        let r = match body {
+            Some(b) => {
+                let mut d = defs.borrow_mut();
+                d.define(b).map(drop).map_err(|e| crate::messages::formula_error(&e, b.trim(), &d))
+            }
+            None => Err("only def and let lines belong in the init file".to_string()),
+        };
+        if let Err(m) = r {
+            problems.push(format!("{}:{}: {} (skipped)", path.display(), i + 1, crate::shown::message(&m)));
+        }
+    }
+    problems
 }
 
 /// Longest line of a script or of the prompt, in bytes.

@@ -1,6 +1,6 @@
 //! `matrix`, `collapse`, `glu` and `xor`: the seed's linear-algebra argument.
 
-use super::eval::{label, resolve};
+use super::functions::resolve;
 use super::input::{parse_number, parse_numbers};
 use super::matrix_words::parse_ops;
 use super::{CollapseArgs, Error, GluArgs, MatrixArgs, XorArgs};
@@ -148,11 +148,12 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let depth = a.depth;
     let act = match a.act.as_deref() {
         None | Some("none") => None,
-        Some(name) => Some(resolve(name, &a.params)?[0]),
+        Some(name) => Some(resolve(name, &a.params, false)?.remove(0)),
     };
     let width = a.width.unwrap_or(2);
     let seed = a.seed.unwrap_or(0);
-    let c = collapse_layers(depth, width, seed, act).map_err(|e| Error::Usage(messages::collapse_error(&e)))?;
+    let c = collapse_layers(depth, width, seed, act.as_ref().map(|n| &n.f))
+        .map_err(|e| Error::Usage(messages::collapse_error(&e)))?;
     let mut columns = vec![Column::text("")];
     columns.extend((1..=width).map(|j| Column::num(j.to_string())));
     sink.begin(&Head {
@@ -171,7 +172,7 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     r.extend((0..width).map(|j| Cell::Num(c.b[j])));
     sink.row(&r)?;
     sink.end()?;
-    let with = act.map_or("no activation".to_string(), |(f, p)| format!("{} between layers", label(f, &p)));
+    let with = act.as_ref().map_or("no activation".to_string(), |n| format!("{} between layers", n.label));
     sink.begin(&Head {
         title: format!(
             "the stack against one affine map on {} random inputs ({with})",
@@ -234,7 +235,8 @@ pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
 
 pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let act_name = a.act.clone().unwrap_or_else(|| "tanh".into());
-    let act = if act_name.eq_ignore_ascii_case("none") { None } else { Some(resolve(&act_name, &a.params)?[0]) };
+    let act =
+        if act_name.eq_ignore_ascii_case("none") { None } else { Some(resolve(&act_name, &a.params, true)?.remove(0)) };
     let hidden = a.hidden.unwrap_or(4);
     let epochs = a.epochs.unwrap_or(5000);
     let lr = a.lr.unwrap_or(0.1);
@@ -248,8 +250,8 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     if !(lr > 0.0 && lr.is_finite()) {
         return Err(Error::Usage("--lr must be a positive number".into()));
     }
-    let r = train(&XorSpec { act, hidden, epochs, lr, seed }, &super::ctrl_c())?;
-    let name = act.map_or("none (linear)".to_string(), |(f, p)| label(f, &p));
+    let r = train(&XorSpec { act: act.as_ref().map(|n| &n.f), hidden, epochs, lr, seed }, &super::ctrl_c())?;
+    let name = act.as_ref().map_or("none (linear)".to_string(), |n| n.label.clone());
     sink.begin(&Head {
         title: format!(
             "XOR with a 2-{hidden}-1 network, hidden activation {name}; full-batch gradient descent, lr {}, seed {seed}",

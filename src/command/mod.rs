@@ -4,9 +4,12 @@
 
 mod args;
 mod chain;
+mod compare;
 mod eval;
+pub mod functions;
 mod info;
 pub mod input;
+mod keep;
 pub mod line;
 mod linear;
 pub mod matrix_words;
@@ -74,6 +77,21 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
 plot chain sigmoid,tanh 30 --random\n  plot gelu,gelu_tanh --deriv --svg gelu.svg"
     )]
     Plot(PlotArgs),
+    /// The value of a formula with no variable: calc '2*sigmoid(2) - 1' (at the prompt, just type it)
+    #[command(
+        after_help = "A formula: numbers, + - * / ^, comparisons, pi e tau, the elementary functions (exp, ln, sqrt, erf, \
+sin, ..., min, max, pow, if) and every catalogue or defined function: sigmoid(1), leaky_relu(-1, slope=0.2), tanh'(0.5).\n\
+Examples:\n  calc '2*sigmoid(2)-1'\n  calc 'sqrt(2)/2'\n  calc \"tanh'(1)\""
+    )]
+    Calc {
+        /// The formula (several words are joined with spaces)
+        #[arg(value_name = "FORMULA", required = true, num_args = 1.., allow_hyphen_values = true, trailing_var_arg = true)]
+        formula: Vec<String>,
+    },
+    /// Compare two functions: largest absolute, relative and ulp differences, and the cost of each
+    #[command(after_help = "Examples:\n  compare gelu gelu_tanh\n  compare gelu 'x*sigmoid(1.702*x)' -4..4\n  \
+compare '1-tanh(x)^2' \"tanh'\" 0..20\n  compare '2*sigmoid(2*x)-1' tanh --deriv\n  compare gelu gelu_tanh --plot")]
+    Compare(CompareArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Install, e.g.:\n  actlab completions bash > ~/.local/share/bash-completion/completions/actlab\n  \
@@ -109,6 +127,35 @@ pub enum SessionCommand {
         /// Run every line even after an error (the exit code is still 1)
         #[arg(long)]
         keep_going: bool,
+    },
+    /// Define a function: def NAME(x) = FORMULA, or with parameters def NAME(x; p = 1) = FORMULA
+    #[command(
+        after_help = "The definition is a first-class function: eval, deriv (exact, by automatic differentiation), chain, plot, \
+info, compare, list and completion know it; its parameters become options (--beta). At the prompt (and as a one-shot \
+command) definitions are kept in the init file (ACTLAB_INIT, else ~/.config/actlab/init) and loaded by every front end \
+(--no-init skips it).\nExamples:\n  def swish(x; beta = 1) = x*sigmoid(beta*x)\n  eval swish 1 --beta 2\n  \
+def lrelu(x; a = 0.01) = if(x > 0, x, a*x)\n  def tanh2(x) = 2*sigmoid(2*x)-1"
+    )]
+    Def {
+        /// NAME(x) = FORMULA, or NAME(x; PARAM = DEFAULT, ...) = FORMULA
+        #[arg(value_name = "DEFINITION", required = true, num_args = 1.., allow_hyphen_values = true, trailing_var_arg = true)]
+        text: Vec<String>,
+    },
+    /// Define a constant: let NAME = FORMULA (computed once)
+    #[command(after_help = "Examples:\n  let k = 1.702\n  let half_pi = pi/2\n  eval gelu k")]
+    Let {
+        /// NAME = FORMULA
+        #[arg(value_name = "DEFINITION", required = true, num_args = 1.., allow_hyphen_values = true, trailing_var_arg = true)]
+        text: Vec<String>,
+    },
+    /// List your definitions (def and let)
+    #[command(after_help = "Examples:\n  defs")]
+    Defs,
+    /// Remove a definition (refused while another definition uses it)
+    #[command(after_help = "Examples:\n  undef tanh2")]
+    Undef {
+        /// The name defined
+        name: String,
     },
     /// Leave the prompt (also: quit, Ctrl-D)
     #[command(alias = "quit")]
@@ -180,6 +227,9 @@ pub struct Cli {
     /// In script mode (commands piped in), run every line even after an error
     #[arg(long)]
     pub keep_going: bool,
+    /// Do not load the definitions kept in the init file (ACTLAB_INIT, else ~/.config/actlab/init)
+    #[arg(long, global = true)]
+    pub no_init: bool,
     #[command(subcommand)]
     pub command: Option<Line>,
 }
@@ -191,7 +241,9 @@ pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
     words
         .into_iter()
         .map(|w| {
-            if w.len() > 1 && w.starts_with('-') && !w.starts_with("--") && input::parse_x(&w).is_ok() {
+            // -f and -p are options even when a definition names f or p
+            let option = matches!(w.as_str(), "-f" | "-p" | "-h" | "-V");
+            if w.len() > 1 && w.starts_with('-') && !w.starts_with("--") && !option && input::parse_x(&w).is_ok() {
                 format!(" {w}")
             } else {
                 w
@@ -320,6 +372,8 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
             Ok(())
         }
         Command::Info { function, params } => info::info(function, params, ctx, sink),
+        Command::Calc { formula } => compare::calc(&formula.join(" "), ctx, sink),
+        Command::Compare(a) => compare::compare(a, sink),
     }
 }
 

@@ -1,7 +1,8 @@
 //! `plot`: functions (and derivatives), gradient chains, and `matrix --plot`.
 
-use super::eval::{label, resolve};
+use super::functions::resolve;
 use super::{Error, PlotArgs, PlotChain, PlotChainArgs, PlotSize};
+use crate::activation::Function;
 use crate::gradient::matrix;
 use crate::gradient::scalar::{PreActivation, ScalarChain};
 use crate::linalg::Affine;
@@ -35,7 +36,7 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     if let Some(PlotChain::Chain(c)) = &a.chain {
         return chain_plot(c, sink);
     }
-    let funcs = resolve(a.functions.as_deref().unwrap_or_default(), &a.params)?;
+    let funcs = resolve(a.functions.as_deref().unwrap_or_default(), &a.params, a.deriv)?;
     let (from, to) = (a.from.unwrap_or(-5.0), a.to.unwrap_or(5.0));
     if !(from.is_finite() && to.is_finite() && from < to) {
         return Err(Error::Usage(format!(
@@ -54,22 +55,18 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         })
         .collect();
     let mut series = Vec::new();
-    for (f, p) in &funcs {
-        let l = label(f, p);
-        series.push(Series {
-            name: l.clone(),
-            points: xs.iter().map(|&x| (x, f.value(x, p))).collect(),
-            dashed: false,
-        });
+    for named in &funcs {
+        let (f, l) = (&named.f, named.label.clone());
+        series.push(Series { name: l.clone(), points: xs.iter().map(|&x| (x, f.value(x))).collect(), dashed: false });
         if a.deriv {
             series.push(Series {
                 name: format!("{l}'"),
-                points: xs.iter().map(|&x| (x, f.deriv(x, p))).collect(),
+                points: xs.iter().map(|&x| (x, f.deriv(x))).collect(),
                 dashed: true,
             });
         }
     }
-    let names: Vec<String> = funcs.iter().map(|(f, p)| label(f, p)).collect();
+    let names: Vec<String> = funcs.iter().map(|n| n.label.clone()).collect();
     let plot = Plot {
         title: format!(
             "{}{} on [{}, {}]",
@@ -89,19 +86,20 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
 }
 
 fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let funcs = resolve(&a.functions, &a.params)?;
+    let funcs = resolve(&a.functions, &a.params, true)?;
     let depth = a.depth;
     let size = size(&a.size, None, None)?;
     let every = (depth / 2000).max(1);
     let keep = |k: u64| k.is_multiple_of(every) || k == 1 || k == depth;
     let point = |k: u64, v: f64| (k as f64, if v.is_finite() { v } else { f64::NAN });
     let mut series: Vec<Series> =
-        funcs.iter().map(|(f, p)| Series { name: label(f, p), points: Vec::new(), dashed: false }).collect();
+        funcs.iter().map(|n| Series { name: n.label.clone(), points: Vec::new(), dashed: false }).collect();
     let f = &a.forward;
     let (title, y_label) = if let Some(width) = f.width {
         // the gradient's norm through random width × width layers (chain --width)
         let spec = super::chain::matrix_spec(f, width, depth, funcs.len())?;
-        matrix::run(&funcs, &spec, &super::ctrl_c(), |layers| {
+        let fs: Vec<Function> = funcs.iter().map(|n| n.f.clone()).collect();
+        matrix::run(&fs, &spec, &super::ctrl_c(), |layers| {
             for (s, g) in series.iter_mut().zip(layers) {
                 if keep(g.k) {
                     s.points.push(point(g.k, g.log10_norm));
@@ -112,8 +110,8 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     } else {
         let weight = f.weight.unwrap_or(1.0);
         let pre = PreActivation::from_options(f.at, f.random, f.seed, f.bias, f.input);
-        for (s, (func, p)) in series.iter_mut().zip(&funcs) {
-            let mut c = ScalarChain::new(func, *p, pre, weight);
+        for (s, named) in series.iter_mut().zip(&funcs) {
+            let mut c = ScalarChain::new(&named.f, pre, weight);
             for k in 1..=depth {
                 let l = c.next_layer();
                 if keep(k) {

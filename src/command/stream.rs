@@ -11,7 +11,7 @@
 
 use super::Error;
 use super::input::Range;
-use crate::activation::{Activation, Params};
+use crate::activation::Function;
 use crate::render::delimited::number_row;
 use crate::render::num::Out;
 use std::io::Read;
@@ -43,7 +43,7 @@ impl Spec<'_> {
 /// What to compute and how to print it.
 #[derive(Clone, Copy)]
 pub struct Spec<'a> {
-    pub funcs: &'a [(&'static Activation, Params)],
+    pub funcs: &'a [Function],
     pub deriv: bool,
     pub sep: u8,
 }
@@ -85,14 +85,28 @@ impl Bufs {
         let cols = funcs.len() * (1 + deriv as usize);
         ys.clear();
         ys.resize(xs.len() * cols, 0.0);
-        for (c, (f, p)) in funcs.iter().enumerate() {
-            if deriv {
-                for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
-                    (row[2 * c], row[2 * c + 1]) = f.value_and_deriv(*x, p);
+        for (c, f) in funcs.iter().enumerate() {
+            // the catalogue's entries keep their own loop (the hot path of the stream)
+            match (f, deriv) {
+                (Function::Entry(a, p), true) => {
+                    for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                        (row[2 * c], row[2 * c + 1]) = a.value_and_deriv(*x, p);
+                    }
                 }
-            } else {
-                for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
-                    row[c] = f.value(*x, p);
+                (Function::Entry(a, p), false) => {
+                    for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                        row[c] = a.value(*x, p);
+                    }
+                }
+                (_, true) => {
+                    for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                        (row[2 * c], row[2 * c + 1]) = f.value_and_deriv(*x);
+                    }
+                }
+                (_, false) => {
+                    for (row, x) in ys.chunks_exact_mut(cols).zip(xs.iter()) {
+                        row[c] = f.value(*x);
+                    }
                 }
             }
         }
@@ -304,8 +318,7 @@ mod tests {
 
     /// What the fast path makes of one token: Some(x) or None (handed to the slow path).
     fn fast(token: &str) -> Option<f64> {
-        let f = crate::activation::lookup("identity").unwrap();
-        let funcs = [(f, f.default_params())];
+        let funcs = [Function::entry(crate::activation::lookup("identity").unwrap())];
         let mut bufs = Bufs::default();
         bufs.run(Source::Text(token.as_bytes()), &Spec { funcs: &funcs, deriv: false, sep: b',' }).ok()?;
         Some(bufs.xs[0])

@@ -27,7 +27,7 @@ pub fn history_path() -> Option<PathBuf> {
     Some(state.join("actlab").join("history"))
 }
 
-pub fn run(style: Style, err_color: bool) -> u8 {
+pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Option<PathBuf>) -> u8 {
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .auto_add_history(false)
@@ -61,6 +61,10 @@ pub fn run(style: Style, err_color: bool) -> u8 {
         )
     );
     let mut session = Session::new(style, None);
+    session.defs = defs;
+    session.keep_in = init;
+    // the helper (completion, preview) sees the session's definitions
+    let _installed = actlab::defs::install(&session.defs);
     loop {
         let prompt = format!("{} ", color("actlab>", Role::Prompt, session.style.color));
         if let Some(h) = rl.helper_mut() {

@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub(crate) mod dd;
 pub(crate) mod erfc;
+mod function;
 #[rustfmt::skip]
 #[allow(clippy::approx_constant)] // a table of 2^(i/64) holds √2
 mod erfc_table;
@@ -20,6 +21,7 @@ pub(crate) mod roots;
 pub(crate) mod special;
 
 pub use catalogue::CATALOGUE;
+pub use function::Function;
 
 /// One parameter of an activation.
 #[derive(Debug)]

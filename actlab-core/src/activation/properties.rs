@@ -2,7 +2,7 @@
 //! derivative range and peak, minimum, symmetry, monotonicity, saturation, and the
 //! mean and variance of f(Z) for Z ~ N(0, 1).
 
-use super::{Activation, Params};
+use super::Function;
 use statrs::distribution::{Continuous, Normal};
 
 /// One end of a range: its value, and whether some finite x attains it.
@@ -116,12 +116,12 @@ fn ends(g: &dyn Fn(f64) -> f64) -> ((End, f64), (End, f64)) {
 
 impl Properties {
     /// Compute the properties of `a` at parameters `p`.
-    pub fn of(a: &Activation, p: &Params) -> Properties {
-        let f = |x: f64| a.value(x, p);
-        let d = |x: f64| a.deriv(x, p);
+    pub fn of(a: &Function) -> Properties {
+        let f = |x: f64| a.value(x);
+        let d = |x: f64| a.deriv(x);
         let ((lo, lo_x), (hi, _)) = ends(&f);
         let ((dlo, _), (dhi, dhi_x)) = ends(&d);
-        let smooth = a.smooth;
+        let smooth = a.smooth();
         let deriv_peak = if dhi.attained && smooth {
             let (x, _) = refine(&d, &central(&d), dhi_x, 1e-3, true);
             let x = vouched(x);
@@ -183,7 +183,7 @@ mod tests {
 
     fn props(name: &str) -> Properties {
         let a = lookup(name).unwrap();
-        Properties::of(a, &a.default_params())
+        Properties::of(&Function::entry(a))
     }
 
     #[test]

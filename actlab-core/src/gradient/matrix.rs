@@ -3,7 +3,7 @@
 //! g ← W_kᵀ (f'(z_k) ⊙ g). The norm is tracked in log10 (the vector itself is
 //! renormalised every layer), so explosion and vanishing never overflow.
 
-use crate::activation::{Activation, Params};
+use crate::activation::Function;
 use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
@@ -138,14 +138,14 @@ pub const MAX_KEPT: usize = 1 << 22;
 
 /// A layer's weights applied to each function's activations; f'(z) goes to `d`
 /// (function after function, `width` values each).
-fn forward_layer(funcs: &[(&Activation, Params)], w: &[f64], acts: &mut [Vec<f64>], z: &mut [f64], d: &mut [f64]) {
+fn forward_layer(funcs: &[Function], w: &[f64], acts: &mut [Vec<f64>], z: &mut [f64], d: &mut [f64]) {
     let n = z.len();
-    for (i, ((f, p), a)) in funcs.iter().zip(acts.iter_mut()).enumerate() {
+    for (i, (f, a)) in funcs.iter().zip(acts.iter_mut()).enumerate() {
         for (r, zi) in z.iter_mut().enumerate() {
             *zi = w[r * n..(r + 1) * n].iter().zip(a.iter()).map(|(x, y)| x * y).sum();
         }
         for (r, &zr) in z.iter().enumerate() {
-            (a[r], d[i * n + r]) = f.value_and_deriv(zr, p);
+            (a[r], d[i * n + r]) = f.value_and_deriv(zr);
         }
     }
 }
@@ -155,7 +155,7 @@ fn forward_layer(funcs: &[(&Activation, Params)], w: &[f64], acts: &mut [Vec<f64
 /// with one [`GradLayer`] per function. Stops early with `Err(Interrupted)` when
 /// `stop` says so.
 pub fn run(
-    funcs: &[(&Activation, Params)],
+    funcs: &[Function],
     spec: &MatrixSpec,
     stop: &dyn Interrupt,
     mut visit: impl FnMut(&[GradLayer]),
@@ -280,7 +280,7 @@ mod tests {
         let f = lookup(name).unwrap();
         let spec = MatrixSpec { width: 64, depth: 60, gain, init, seed: 1, clip_norm: clip };
         let mut l = 0.0;
-        run(&[(f, f.default_params())], &spec, &Never, |g| l = g[0].log10_norm).unwrap();
+        run(&[Function::entry(f)], &spec, &Never, |g| l = g[0].log10_norm).unwrap();
         l
     }
 

@@ -1,7 +1,7 @@
 //! One unit through DEPTH layers: the product of local factors W·f'(z_k).
 
 use super::{BigProduct, Crossing};
-use crate::activation::{Activation, Params};
+use crate::activation::Function;
 use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
@@ -63,8 +63,7 @@ pub struct Layer {
 
 /// A scalar chain in progress, one layer per `next()`.
 pub struct ScalarChain<'a> {
-    f: &'a Activation,
-    p: Params,
+    f: &'a Function,
     pre: PreActivation,
     weight: f64,
     k: u64,
@@ -77,14 +76,14 @@ pub struct ScalarChain<'a> {
 
 impl<'a> ScalarChain<'a> {
     /// A chain of `f` at parameters `p`, pre-activations from `pre`, layer weight `weight`.
-    pub fn new(f: &'a Activation, p: Params, pre: PreActivation, weight: f64) -> Self {
+    pub fn new(f: &'a Function, pre: PreActivation, weight: f64) -> Self {
         let (a, rng) = match pre {
             PreActivation::Forward { input, .. } => (input, None),
             PreActivation::Random { seed } => (0.0, Some((StdRng::seed_from_u64(seed), Normal::standard()))),
             PreActivation::At(_) => (0.0, None),
         };
-        let fixed = if let PreActivation::At(x) = pre { Some(f.deriv(x, &p)) } else { None };
-        ScalarChain { f, p, pre, weight, k: 0, a, product: BigProduct::ONE, rng, fixed }
+        let fixed = if let PreActivation::At(x) = pre { Some(f.deriv(x)) } else { None };
+        ScalarChain { f, pre, weight, k: 0, a, product: BigProduct::ONE, rng, fixed }
     }
 
     /// Layer k + 1.
@@ -103,11 +102,11 @@ impl<'a> ScalarChain<'a> {
         let deriv = match (self.fixed, &self.pre) {
             (Some(d), _) => d,
             (None, PreActivation::Forward { .. }) => {
-                let (a, d) = self.f.value_and_deriv(z, &self.p);
+                let (a, d) = self.f.value_and_deriv(z);
                 self.a = a;
                 d
             }
-            (None, _) => self.f.deriv(z, &self.p),
+            (None, _) => self.f.deriv(z),
         };
         let factor = self.weight * deriv;
         self.product.mul(factor);
@@ -118,14 +117,13 @@ impl<'a> ScalarChain<'a> {
 /// Run a whole chain and return the final log10 |product| and its crossings; `stop`
 /// is asked every 65,536 layers.
 pub fn run(
-    f: &Activation,
-    p: Params,
+    f: &Function,
     pre: PreActivation,
     weight: f64,
     depth: u64,
     stop: &dyn Interrupt,
 ) -> Result<(f64, Crossing), Interrupted> {
-    let mut c = ScalarChain::new(f, p, pre, weight);
+    let mut c = ScalarChain::new(f, pre, weight);
     let mut cross = Crossing::default();
     let mut last = 0.0;
     for k in 0..depth {
@@ -147,27 +145,26 @@ mod tests {
 
     #[test]
     fn sigmoid_at_zero_is_a_quarter_per_layer() {
-        let s = lookup("sigmoid").unwrap();
-        let mut c = ScalarChain::new(s, s.default_params(), PreActivation::At(0.0), 1.0);
+        let s = &Function::entry(lookup("sigmoid").unwrap());
+        let mut c = ScalarChain::new(s, PreActivation::At(0.0), 1.0);
         let mut last = c.next_layer();
         for _ in 1..20 {
             last = c.next_layer();
         }
         assert_eq!(last.product.to_f64(), 9.094947017729282e-13);
-        let (l, cross) = run(s, s.default_params(), PreActivation::At(0.0), 1.0, 1000, &Never).unwrap();
+        let (l, cross) = run(s, PreActivation::At(0.0), 1.0, 1000, &Never).unwrap();
         assert!((l + 602.0599913279624).abs() < 1e-10);
         assert_eq!(cross.vanished_at, Some(10));
     }
 
     #[test]
     fn relu_forward_pass_is_stable_and_random_is_reproducible() {
-        let r = lookup("relu").unwrap();
-        let (l, cross) =
-            run(r, r.default_params(), PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0, 50, &Never).unwrap();
+        let r = &Function::entry(lookup("relu").unwrap());
+        let (l, cross) = run(r, PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0, 50, &Never).unwrap();
         assert_eq!((l, cross), (0.0, Crossing::default()));
-        let t = lookup("tanh").unwrap();
-        let a = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
-        let b = run(t, t.default_params(), PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
+        let t = &Function::entry(lookup("tanh").unwrap());
+        let a = run(t, PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
+        let b = run(t, PreActivation::Random { seed: 7 }, 1.0, 30, &Never).unwrap();
         assert_eq!(a, b);
     }
 }

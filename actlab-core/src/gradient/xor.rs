@@ -4,7 +4,7 @@
 //! an activation the network is one affine map and its loss stalls at 0.25, the
 //! best linear fit's.
 
-use crate::activation::{Activation, Params};
+use crate::activation::Function;
 use crate::interrupt::{Interrupt, Interrupted};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
@@ -17,7 +17,7 @@ pub const POINTS: [([f64; 2], f64); 4] = [([0.0, 0.0], 0.0), ([0.0, 1.0], 1.0), 
 /// A 2-N-1 network and how to train it.
 pub struct XorSpec<'a> {
     /// Hidden activation; None: no activation (a linear network).
-    pub act: Option<(&'a Activation, Params)>,
+    pub act: Option<&'a Function>,
     /// Hidden units.
     pub hidden: usize,
     /// Full-batch epochs.
@@ -79,8 +79,8 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
         w2: (0..n).map(|_| rng.sample(out_init)).collect(),
         b2: 0.0,
     };
-    let f = |z: f64| spec.act.map_or(z, |(a, p)| a.value(z, &p));
-    let df = |z: f64| spec.act.map_or(1.0, |(a, p)| a.deriv(z, &p));
+    let f = |z: f64| spec.act.map_or(z, |a| a.value(z));
+    let df = |z: f64| spec.act.map_or(1.0, |a| a.deriv(z));
     let mut losses = Vec::new();
     let mut grads = (vec![[0.0; 2]; n], vec![0.0; n], vec![0.0; n], 0.0);
     let mut z = vec![0.0; n];
@@ -153,11 +153,8 @@ mod tests {
     use crate::activation::lookup;
 
     fn run(act: Option<&str>, seed: u64) -> XorResult {
-        let a = act.map(|n| {
-            let f = lookup(n).unwrap();
-            (f, f.default_params())
-        });
-        train(&XorSpec { act: a, hidden: 4, epochs: 5000, lr: 0.1, seed }, &crate::interrupt::Never).unwrap()
+        let a = act.map(|n| Function::entry(lookup(n).unwrap()));
+        train(&XorSpec { act: a.as_ref(), hidden: 4, epochs: 5000, lr: 0.1, seed }, &crate::interrupt::Never).unwrap()
     }
 
     #[test]

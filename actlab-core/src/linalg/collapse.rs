@@ -3,7 +3,7 @@
 //! between the layers no single affine map reproduces the stack: the best
 //! least-squares affine fit leaves a residual.
 
-use crate::activation::{Activation, Params};
+use crate::activation::Function;
 use nalgebra::{DMatrix, DVector};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
@@ -49,12 +49,7 @@ pub enum CollapseError {
 
 /// Run `depth` random layers of `width` units (weights N(0, 1/width), biases
 /// N(0, 1), seeded), with `act` between layers if given.
-pub fn collapse(
-    depth: u64,
-    width: usize,
-    seed: u64,
-    act: Option<(&Activation, Params)>,
-) -> Result<Collapsed, CollapseError> {
+pub fn collapse(depth: u64, width: usize, seed: u64, act: Option<&Function>) -> Result<Collapsed, CollapseError> {
     if depth == 0 || depth > MAX_DEPTH {
         return Err(CollapseError::Depth);
     }
@@ -82,10 +77,10 @@ pub fn collapse(
         let mut a = x.clone();
         for (k, (w, b)) in layers.iter().enumerate() {
             a = w * &a + b;
-            if let Some((f, p)) = act
+            if let Some(f) = act
                 && k + 1 < layers.len()
             {
-                a.apply(|v| *v = f.value(*v, &p));
+                a.apply(|v| *v = f.value(*v));
             }
         }
         a
@@ -127,7 +122,7 @@ mod tests {
         assert!(c.max_diff <= 1e-13 * c.output_scale.max(1.0), "{}", c.max_diff);
         assert!(c.fit_relative_rms < 1e-13);
         let t = lookup("tanh").unwrap();
-        let n = collapse(10, 2, 1, Some((t, t.default_params()))).unwrap();
+        let n = collapse(10, 2, 1, Some(&crate::activation::Function::entry(t))).unwrap();
         assert!(n.fit_relative_rms > 0.05, "{}", n.fit_relative_rms);
     }
 }
