@@ -28,6 +28,9 @@ pub fn commands_md() -> String {
         s.push_str(&sub.render_long_help().to_string());
         s.push_str("```\n");
     }
+    s.push_str("\n## Formulas\n\n`help formulas` at the prompt or in the shell prints this.\n\n```text\n");
+    s.push_str(crate::messages::FORMULA_HELP);
+    s.push_str("```\n");
     s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
 }
 

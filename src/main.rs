@@ -126,6 +126,11 @@ fn real_main() -> u8 {
         report(&mut io::stderr(), false, &Error::Failed("cannot write the output: standard output is closed".into()));
         return 1;
     }
+    if args.len() == 3 && args[1] == "help" && matches!(args[2].as_str(), "formulas" | "formula") {
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(actlab::messages::FORMULA_HELP.as_bytes()).and_then(|_| out.flush());
+        return 0;
+    }
     // the kept definitions come first: a command may use them (eval swish 1, --beta, let k)
     let defs = actlab::defs::Shared::default();
     let init = if args.iter().any(|a| a == "--no-init") { None } else { actlab::defs::init_path() };
@@ -138,14 +143,21 @@ fn real_main() -> u8 {
     let cli = match Cli::try_parse_from(protect_values(args.iter().cloned())) {
         Ok(c) => c,
         Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
-            // the same message as at the prompt: unknown command 'evl' (did you mean 'eval'?)
-            let word = args.get(1).cloned().unwrap_or_default();
-            let word = args.iter().skip(1).find(|a| !a.starts_with('-')).cloned().unwrap_or(word);
-            let msg = actlab::command::line::parse_line(&shlex::try_quote(&word).unwrap_or_default())
-                .err()
-                .map_or_else(|| e.render().to_string(), |m| m.to_string());
-            report(&mut io::stderr(), false, &Error::Usage(msg));
-            return 2;
+            // the same as at the prompt: a formula is computed (actlab '2*sigmoid(2)-1'), a
+            // mistyped command named (unknown command 'evl' (did you mean 'eval'?))
+            let line: Vec<String> =
+                args.iter().skip(1).map(|a| shlex::try_quote(a).map(|q| q.to_string()).unwrap_or_default()).collect();
+            match actlab::command::line::parse_line(&line.join(" ")) {
+                Ok(actlab::command::line::Parsed::Command(c)) => *c,
+                Err(m) => {
+                    report(&mut io::stderr(), false, &m);
+                    return 2;
+                }
+                _ => {
+                    report(&mut io::stderr(), false, &Error::Usage(actlab::command::line::clap_message(&e)));
+                    return 2;
+                }
+            }
         }
         Err(e) if e.use_stderr() => {
             // the same one-line message as at the prompt and in scripts

@@ -315,6 +315,42 @@ pub fn formula_error(e: &crate::formula::FormulaError, text: &str, defs: &crate:
     format!("{reason}\n  {text}\n  {}{}", " ".repeat(col), "^".repeat(len.min(40)))
 }
 
+/// `help formulas`: the formula grammar, also in docs/commands.md.
+pub const FORMULA_HELP: &str = "\
+Formulas
+
+Wherever actlab takes a number it takes a formula without x (sqrt(2), -pi/4, 1/3, sigmoid(1)),
+and wherever it takes a function it takes a formula in x (x*sigmoid(1.702*x)). Quote formulas
+in a shell ('2*sigmoid(2*x)-1'); at the prompt and in scripts they may stand bare. A line of
+the prompt or of a script that is not a command is a formula to compute: 2*sigmoid(2)-1.
+
+  numbers      1  0.5  .5  1e-3  2.5E+8          (a plain decimal is read exactly as before)
+  constants    pi (also π)  e  tau  inf  nan, and your own: let k = 1.702
+  operators    + - * /  ^ (also **, right-associative: 2^3^2 = 2^9)  unary -  ( )
+               -2^0.5 is -(2^0.5); comparisons < <= > >= == != give 1 or 0
+  variable     x
+  functions    every catalogue function, with its parameters by name:
+                 sigmoid(x)  leaky_relu(x, slope=0.2)  elu(x, alpha=1/2)
+               elementary: exp expm1 ln log log1p log2 log10 sqrt cbrt abs sign
+                 erf erfc sin cos tan asin acos atan sinh cosh asinh acosh atanh
+                 floor ceil, and of two arguments min max pow atan2 hypot
+               a condition: if(COND, A, B), e.g. if(x > 0, x, 0.01*x)
+  derivatives  f' of a catalogue or defined function: sigmoid'  tanh'(2*x)  swish'
+               (one prime: actlab computes no second derivatives)
+  definitions  def NAME(x) = FORMULA,  def NAME(x; p = 1, q = 2) = FORMULA,  let NAME = FORMULA
+               defs lists them, undef NAME removes one; parameters become options (--p)
+
+The derivative of a formula is exact for the formula as written: forward-mode automatic
+differentiation (dual numbers), each catalogue function with its own derivative and kink
+convention (relu'(0) = 0, abs'(0) = 0; max and min at a tie give each side half). Each
+operation is rounded once (elementary functions correctly rounded, catalogue calls within
+2 ulp), but a formula can lose digits to cancellation: 1 - tanh(x)^2 is 0 at x = 20 where
+tanh' is 8.5e-18 (compare '1-tanh(x)^2' \"tanh'\" 0..20 shows where).
+
+Limits: a formula is at most 1 MiB long and 200 levels deep; definitions expand to at most
+100000 operations and call each other at most 16 deep; a definition may not use itself.
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;

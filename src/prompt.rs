@@ -23,9 +23,23 @@ pub struct ActlabHelper {
     files: FilenameCompleter,
 }
 
-/// Function names for completion: every canonical name first, then the aliases.
-fn function_names() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().map(|a| a.name).chain(CATALOGUE.iter().flat_map(|a| a.aliases.iter().copied()))
+/// Function names for completion: every canonical name first, then the aliases, then
+/// the session's definitions.
+fn function_names() -> Vec<String> {
+    let mut names: Vec<String> = CATALOGUE.iter().map(|a| a.name.to_string()).collect();
+    names.extend(CATALOGUE.iter().flat_map(|a| a.aliases.iter().map(|s| s.to_string())));
+    names.extend(crate::defs::with(|d| d.functions().iter().map(|f| f.name.clone()).collect::<Vec<_>>()));
+    names
+}
+
+/// Names a formula may use besides the functions: elementary functions, constants,
+/// the variable and the session's constants.
+fn formula_names() -> Vec<String> {
+    let mut names: Vec<String> = crate::formula::elementary_names().map(str::to_string).collect();
+    names.extend(crate::formula::CONSTANTS.iter().filter(|(n, _)| n.is_ascii()).map(|(n, _)| n.to_string()));
+    names.push("x".into());
+    names.extend(crate::defs::with(|d| d.constants().iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    names
 }
 
 /// What the word at the cursor can be.
@@ -92,7 +106,11 @@ impl ActlabHelper {
                 return Want::File;
             }
             if arg.get_long() == Some("act") {
-                return Want::Words(function_names().map(str::to_string).chain(["none".into()]).collect());
+                return Want::Words(function_names().into_iter().chain(["none".into()]).collect());
+            }
+            if arg.get_long() == Some("gate") {
+                let gates = ["sigmoid", "swish", "gelu", "relu", "glu", "swiglu", "geglu", "reglu"];
+                return Want::Words(gates.iter().map(|g| g.to_string()).chain(function_names()).collect());
             }
             return Want::Words(arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect());
         }
@@ -122,7 +140,7 @@ impl ActlabHelper {
             if n == 0 && cmd.has_subcommands() && !word.contains(',') {
                 // plot: a function, or the subcommand chain
                 let mut words: Vec<String> = subcommands().collect();
-                words.extend(function_names().map(str::to_string));
+                words.extend(function_names());
                 return Want::Words(words);
             }
             return Want::Functions;
@@ -209,12 +227,21 @@ impl ActlabHelper {
         let found: Vec<String> = match self.want(&words, word) {
             Want::File => return self.files.complete(line, pos, ctx),
             Want::Functions => {
-                // complete the last name of a comma list, ignoring case, - and _
-                let (head, last) = word.rfind(',').map_or(("", word), |i| (&word[..=i], &word[i + 1..]));
+                // complete the last name of a comma list or of a formula (x*sigm), ignoring
+                // case, - and _
+                let cut = word.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'));
+                let (head, last) =
+                    cut.map_or(("", word), |i| word.split_at(i + word[i..].chars().next().map_or(1, char::len_utf8)));
+                let in_formula = head.chars().any(|c| c != ',');
                 let key = normalize(last);
+                let mut names = function_names();
+                if in_formula {
+                    names.extend(formula_names());
+                }
                 let mut seen = std::collections::HashSet::new();
-                function_names()
-                    .filter(|n| normalize(n).starts_with(&key) && seen.insert(*n))
+                names
+                    .into_iter()
+                    .filter(|n| normalize(n).starts_with(&key) && seen.insert(n.clone()))
                     .map(|n| format!("{head}{n}"))
                     .collect()
             }

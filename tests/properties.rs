@@ -204,3 +204,72 @@ proptest! {
         prop_assert!(!err.contains("internal error"), "{}", err);
     }
 }
+
+/// A random formula tree (spans are not compared).
+fn formula_tree() -> impl Strategy<Value = actlab::formula::Expr> {
+    use actlab::formula::{BinOp, Expr, Kind};
+    let e = |kind| Expr { kind, span: (0, 0) };
+    let leaf = prop_oneof![
+        prop_oneof![Just(0.0), Just(1.0), Just(0.5), Just(1e-300), Just(1.7e308), Just(3.0e16), 0.0..1e6f64]
+            .prop_map(move |v| e(Kind::Num(v))),
+        prop::sample::select(vec!["x", "pi", "e", "k", "beta"]).prop_map(move |n| e(Kind::Name(n.into(), 0))),
+        prop::sample::select(vec!["sigmoid", "tanh"]).prop_map(move |n| e(Kind::Name(n.into(), 1))),
+    ];
+    leaf.prop_recursive(6, 64, 3, move |inner| {
+        let ops = prop::sample::select(vec![
+            BinOp::Add,
+            BinOp::Sub,
+            BinOp::Mul,
+            BinOp::Div,
+            BinOp::Pow,
+            BinOp::Lt,
+            BinOp::Le,
+            BinOp::Gt,
+            BinOp::Ge,
+            BinOp::Eq,
+            BinOp::Ne,
+        ]);
+        prop_oneof![
+            inner.clone().prop_map(move |a| e(Kind::Neg(Box::new(a)))),
+            (ops, inner.clone(), inner.clone()).prop_map(move |(op, a, b)| e(Kind::Bin(op, Box::new(a), Box::new(b)))),
+            (
+                prop::sample::select(vec!["sigmoid", "max", "leaky_relu", "if", "f"]),
+                0u8..2,
+                prop::collection::vec(inner.clone(), 0..3),
+                prop::collection::vec(("[a-z]{1,5}", inner), 0..2),
+            )
+                .prop_map(move |(name, primes, args, named)| e(Kind::Call {
+                    name: name.into(),
+                    primes,
+                    args,
+                    named
+                })),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Printing a formula and parsing the text gives the same tree.
+    #[test]
+    fn a_printed_formula_parses_to_the_same_tree(t in formula_tree()) {
+        let text = t.to_string();
+        let back = actlab::formula::parse(&text);
+        prop_assert!(back.is_ok(), "{} does not parse: {:?}", text, back);
+        prop_assert_eq!(back.unwrap(), t, "{}", text);
+    }
+
+    /// Any text that parses prints as text that parses to the same tree, and a
+    /// compiled formula evaluates without panicking.
+    #[test]
+    fn parsed_text_round_trips(s in "[-+*/^()<>=!,;. 0-9a-z'πe]{0,40}") {
+        if let Ok(t) = actlab::formula::parse(&s) {
+            let printed = t.to_string();
+            prop_assert_eq!(actlab::formula::parse(&printed).ok(), Some(t), "{} printed as {}", s, printed);
+        }
+        if let Ok(f) = actlab::formula::Definitions::new().function(&s, &[]) {
+            let _ = (f.value(0.5), f.value_and_deriv(-3.0));
+        }
+    }
+}

@@ -37,6 +37,7 @@ fn run(cmd: &str, scratch: &Path) -> String {
         .env_remove("CLICOLOR_FORCE")
         .env_remove("COLUMNS")
         .env("ACTLAB_HISTORY", "/dev/null")
+        .env("ACTLAB_INIT", scratch.join("init"))
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout).to_string();

@@ -39,24 +39,6 @@ fn parse_f64(s: &str) -> Result<f64, String> {
     input::parse_number(s)
 }
 
-/// `--gate`: the four gates by their function's name or their unit's name, any case.
-fn gate_parser() -> impl clap::builder::TypedValueParser<Value = crate::activation::glu::Gate> {
-    use crate::activation::glu::Gate;
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new([
-        PossibleValue::new("sigmoid").alias("glu"),
-        PossibleValue::new("swish").aliases(["silu", "swiglu"]),
-        PossibleValue::new("gelu").alias("geglu"),
-        PossibleValue::new("relu").alias("reglu"),
-    ])
-    .map(|s| match s.to_ascii_lowercase().as_str() {
-        "swish" | "silu" | "swiglu" => Gate::Swish,
-        "gelu" | "geglu" => Gate::Gelu,
-        "relu" | "reglu" => Gate::Relu,
-        _ => Gate::Sigmoid,
-    })
-}
-
 /// `--init`: by the names PyTorch and Keras users know, any case.
 fn init_parser() -> impl clap::builder::TypedValueParser<Value = crate::gradient::matrix::Init> {
     use crate::gradient::matrix::Init;
@@ -347,9 +329,9 @@ pub struct GluArgs {
     #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
     pub values: Vec<String>,
     /// The gate: sigmoid or glu (GLU), swish, silu or swiglu (SwiGLU), gelu or geglu (GeGLU), relu or reglu
-    /// (ReGLU) [default: sigmoid]
-    #[arg(long, value_name = "GATE", value_parser = gate_parser())]
-    pub gate: Option<crate::activation::glu::Gate>,
+    /// (ReGLU), or any function or formula in x [default: sigmoid]
+    #[arg(long, value_name = "GATE")]
+    pub gate: Option<String>,
 }
 
 /// `xor`: train a tiny network on XOR.

@@ -123,8 +123,8 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         return Err(Error::Usage("compare takes two functions, F and G, one each (no commas)".into()));
     }
     let (f, g) = (f.remove(0), g.remove(0));
-    let prime = if a.deriv { "'" } else { "" };
-    let (fl, gl) = (format!("{}{prime}", f.label), format!("{}{prime}", g.label));
+    let name = |l: &str| if a.deriv { super::functions::primed(l) } else { l.to_string() };
+    let (fl, gl) = (name(&f.label), name(&g.label));
     let mut items = Vec::new();
     for x in &a.xs {
         items.push(parse_x(x).map_err(Error::Usage)?);

@@ -29,7 +29,7 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         let l = n.label.clone();
         if with_deriv {
             columns.push(Column::num(l.clone()));
-            columns.push(Column::num(format!("{l}'")));
+            columns.push(Column::num(super::functions::primed(&l)));
         } else {
             columns.push(Column::num(l));
         }

@@ -189,6 +189,15 @@ pub fn resolve(list: &str, params: &ParamArgs, deriv: bool) -> Result<Vec<Named>
     Ok(out)
 }
 
+/// The derivative's name: `gelu'`, `leaky_relu(slope=0.2)'`, `(x*sigmoid(x))'`.
+pub fn primed(label: &str) -> String {
+    let simple = label.chars().all(|c| c.is_alphanumeric() || "_'".contains(c))
+        || (label.ends_with(')')
+            && label.find('(').is_some_and(|i| label[..i].chars().all(|c| c.is_alphanumeric() || c == '_'))
+            && label.matches('(').count() == 1);
+    if simple { format!("{label}'") } else { format!("({label})'") }
+}
+
 /// `gelu`, or `leaky_relu(slope=0.2)` when a parameter differs from its default.
 pub fn entry_label(a: &crate::activation::Activation, p: &crate::activation::Params) -> String {
     let set: Vec<String> = a

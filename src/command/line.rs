@@ -65,7 +65,10 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
     if words.is_empty() {
         return Ok(Parsed::Nothing);
     }
-    if let Some(calc) = as_formula(trimmed, &words[0]) {
+    if words.len() == 2 && words[0] == "help" && matches!(words[1].as_str(), "formulas" | "formula") {
+        return Ok(Parsed::Help(crate::messages::FORMULA_HELP.to_string()));
+    }
+    if let Some(calc) = as_formula(&words.join(" "), &words[0]) {
         return calc;
     }
     let words = super::protect_values(std::iter::once("actlab".to_string()).chain(words));
@@ -130,8 +133,15 @@ pub fn split_words(line: &str) -> Result<Vec<String>, Error> {
     for w in words {
         let w = w.replace(PRIME, "'");
         let depth = w.matches('(').count() as i64 - w.matches(')').count() as i64;
+        // inside open parentheses a word continues the formula when one side of the
+        // gap is an operator or a separator (leaky_relu(x, slope=0.2); not
+        // 'x*sigmoid(1.702*x' 1, a missing parenthesis before a number)
+        let joins = |last: &str| {
+            last.ends_with([',', ';', '(', '+', '-', '*', '/', '^', '<', '>', '=', '!'])
+                || w.starts_with([')', ',', ';', '+', '-', '*', '/', '^', '<', '>', '=', '!'])
+        };
         match out.last_mut() {
-            Some(last) if open > 0 => {
+            Some(last) if open > 0 && joins(last) => {
                 last.push(' ');
                 last.push_str(&w);
             }

@@ -195,16 +195,25 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
 
 pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let x = parse_numbers(&a.values).map_err(Error::Usage)?;
-    let gate = a.gate.unwrap_or(Gate::Sigmoid);
-    let units = glu_units(&x, gate).map_err(|e| {
+    let name = a.gate.as_deref().unwrap_or("sigmoid");
+    let (variant, gate, g) = match Gate::named(name) {
+        Some(gate) => {
+            let f = gate.activation();
+            (gate.variant().to_string(), crate::activation::Function::entry(f), f.name.to_string())
+        }
+        None => {
+            let n = resolve(name, &Default::default(), true)?.remove(0);
+            (format!("GLU with the gate g(x) = {}", n.label), n.f, "g".to_string())
+        }
+    };
+    let units = glu_units(&x, &gate).map_err(|e| {
         Error::Usage(format!(
             "glu needs an even number of inputs (halves a and b), got {}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)",
             e.len
         ))
     })?;
-    let g = gate.activation().name;
     sink.begin(&Head {
-        title: format!("{}: y = a ⊗ {g}(b), a = x[:d], b = x[d:], d = {}", gate.variant(), units.len()),
+        title: format!("{variant}: y = a ⊗ {g}(b), a = x[:d], b = x[d:], d = {}", units.len()),
         columns: vec![
             Column::num("i"),
             Column::num("a"),

@@ -219,7 +219,7 @@ pub enum Line {
     about = "Explore neural-network activation functions, their derivatives, gradient chains and 2-D linear maps.",
     long_about = None,
     after_help = "With no command, actlab starts a prompt on a terminal, or runs the commands \
-                  piped into it (one per line).\nExamples:\n  actlab eval gelu 1.5\n  actlab deriv tanh 0.3 --format csv\n  echo 'eval relu -1 1' | actlab"
+                  piped into it (one per line). Numbers and functions may be formulas: actlab help formulas.\nExamples:\n  actlab eval gelu 1.5\n  actlab deriv tanh 0.3 --format csv\n  echo 'eval relu -1 1' | actlab"
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -60,7 +60,7 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         series.push(Series { name: l.clone(), points: xs.iter().map(|&x| (x, f.value(x))).collect(), dashed: false });
         if a.deriv {
             series.push(Series {
-                name: format!("{l}'"),
+                name: super::functions::primed(&l),
                 points: xs.iter().map(|&x| (x, f.deriv(x))).collect(),
                 dashed: true,
             });

@@ -3,7 +3,7 @@
 //! or ReGLU (Shazeer 2020). A gate sits where an activation sits.
 
 use super::dd::DD;
-use super::{Activation, lookup};
+use super::{Activation, Function, lookup};
 
 /// The gate of a gated linear unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,18 @@ impl Gate {
             Gate::Relu => "relu",
         };
         lookup(name).expect("gates are in the catalogue")
+    }
+
+    /// A gate by its function's or its unit's name, any case: sigmoid or glu, swish,
+    /// silu or swiglu, gelu or geglu, relu or reglu.
+    pub fn named(name: &str) -> Option<Gate> {
+        match name.to_ascii_lowercase().as_str() {
+            "sigmoid" | "glu" => Some(Gate::Sigmoid),
+            "swish" | "silu" | "swiglu" => Some(Gate::Swish),
+            "gelu" | "geglu" => Some(Gate::Gelu),
+            "relu" | "reglu" => Some(Gate::Relu),
+            _ => None,
+        }
     }
 
     /// The unit's name in the literature (GLU, SwiGLU, GeGLU, ReGLU).
@@ -69,19 +81,17 @@ pub struct OddInputs {
     pub len: usize,
 }
 
-/// y = a ⊗ gate(b) for x = [a, b], with both partial derivatives, unit by unit.
-pub fn glu(x: &[f64], gate: Gate) -> Result<Vec<GluUnit>, OddInputs> {
+/// y = a ⊗ gate(b) for x = [a, b], with both partial derivatives, unit by unit; the
+/// gate is any function (a catalogue entry, `Gate::activation`, or a formula).
+pub fn glu(x: &[f64], gate: &Function) -> Result<Vec<GluUnit>, OddInputs> {
     if x.is_empty() || x.len() % 2 == 1 {
         return Err(OddInputs { len: x.len() });
     }
-    let f = gate.activation();
-    let p = f.default_params();
     let d = x.len() / 2;
     Ok((0..d)
         .map(|i| {
             let (a, b) = (x[i], x[d + i]);
-            let g = f.value(b, &p);
-            let gd = f.deriv(b, &p);
+            let (g, gd) = gate.value_and_deriv(b);
             GluUnit { a, b, gate: g, y: (DD::from(a) * g).to_f64(), dy_da: g, dy_db: (DD::from(a) * gd).to_f64() }
         })
         .collect())
@@ -93,11 +103,13 @@ mod tests {
 
     #[test]
     fn glu_of_1234() {
-        let u = glu(&[1.0, 2.0, 3.0, 4.0], Gate::Sigmoid).unwrap();
+        let sigmoid = Function::entry(Gate::Sigmoid.activation());
+        let u = glu(&[1.0, 2.0, 3.0, 4.0], &sigmoid).unwrap();
         // σ(3) = 0.95257412682243321912… (mpmath): correctly rounded ...333; the naive
         // 1/(1 + exp(-3)) in doubles gives ...334, one ulp high
         assert_eq!(u[0].y, 0.9525741268224333);
         assert_eq!(u[1].y, 1.964027580075817);
-        assert!(glu(&[1.0, 2.0, 3.0], Gate::Sigmoid).is_err());
+        assert!(glu(&[1.0, 2.0, 3.0], &sigmoid).is_err());
+        assert_eq!(Gate::named("SwiGLU"), Some(Gate::Swish));
     }
 }

@@ -290,8 +290,29 @@ fn f2(f: F2, a: f64, b: f64) -> f64 {
 
 impl Program {
     /// The value at x.
+    #[inline]
     pub fn value(&self, x: f64) -> f64 {
-        let mut s = [0.0f64; STACK];
+        // a stack no larger than needed: clearing 128 slots per value would cost more
+        // than the formula
+        match self.stack {
+            0..=8 => self.value_n::<8>(x),
+            9..=32 => self.value_n::<32>(x),
+            _ => self.value_n::<STACK>(x),
+        }
+    }
+
+    /// The value and derivative times dx.
+    #[inline]
+    pub fn dual(&self, x: f64, dx: f64) -> (f64, f64) {
+        match self.stack {
+            0..=8 => self.dual_n::<8>(x, dx),
+            9..=32 => self.dual_n::<32>(x, dx),
+            _ => self.dual_n::<STACK>(x, dx),
+        }
+    }
+
+    fn value_n<const N: usize>(&self, x: f64) -> f64 {
+        let mut s = [0.0f64; N];
         let mut n = 0usize;
         for op in &self.ops {
             match *op {
@@ -354,8 +375,8 @@ impl Program {
 
     /// The value at x and its derivative times dx (NaN where the program is not
     /// differentiable).
-    pub fn dual(&self, x: f64, dx: f64) -> (f64, f64) {
-        let mut s = [(0.0f64, 0.0f64); STACK];
+    fn dual_n<const N: usize>(&self, x: f64, dx: f64) -> (f64, f64) {
+        let mut s = [(0.0f64, 0.0f64); N];
         let mut n = 0usize;
         for op in &self.ops {
             match *op {
