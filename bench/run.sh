@@ -21,6 +21,12 @@ hyperfine --warmup 1 --runs 10 \
   "$A eval gelu - --format tsv < $IN > /dev/null" \
   "$A deriv identity - --format csv < $IN > /dev/null" \
   "$A deriv gelu - --format csv < $IN > /dev/null"
+echo "## a formula column (compiled once, interpreted per value) against the catalogue's silu"
+hyperfine --warmup 1 --runs 10 \
+  "$A eval silu - --format csv < $IN > /dev/null" \
+  "$A eval 'x*sigmoid(1.702*x)' - --format csv < $IN > /dev/null" \
+  "$A deriv 'x*sigmoid(1.702*x)' - --format csv < $IN > /dev/null" \
+  "$A eval 'x*tanh(softplus(x))' - --format csv < $IN > /dev/null"
 echo "## from a pipe (cat file |): cat itself takes CPU time on the same two cores"
 hyperfine --warmup 1 --runs 5 \
   "cat $IN | $A eval identity - --format csv > /dev/null" \

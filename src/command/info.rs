@@ -29,6 +29,27 @@ pub fn list(sink: &mut dyn Sink) -> Result<(), Error> {
     }
     sink.note("Names ignore case, '-' and '_': LeakyReLU = leaky-relu = leaky_relu. Details: info FN")?;
     sink.end()?;
+    // the session's own functions, in a section of their own
+    let defined: Vec<(String, String, String)> = crate::defs::with(|d| {
+        d.functions()
+            .iter()
+            .map(|f| {
+                let params: Vec<String> = f.params.iter().map(|(p, v)| format!("{p}={}", shortest(*v))).collect();
+                (f.name.clone(), params.join(", "), f.body.to_string())
+            })
+            .collect()
+    });
+    if !defined.is_empty() {
+        sink.begin(&Head {
+            title: format!("{} defined function{}", defined.len(), if defined.len() == 1 { "" } else { "s" }),
+            columns: vec![Column::text("name"), Column::text("parameters"), Column::text("formula")],
+        })?;
+        for (name, params, body) in defined {
+            sink.row(&[Cell::Text(name), Cell::Text(params), Cell::Text(body)])?;
+        }
+        sink.note("defs shows them as written (with constants); undef NAME removes one")?;
+        sink.end()?;
+    }
     Ok(())
 }
 
