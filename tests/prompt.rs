@@ -8,6 +8,8 @@ use std::path::Path;
 fn prompt(history: &Path) -> PtySession {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"));
     cmd.env("ACTLAB_HISTORY", history).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("CLICOLOR_FORCE");
+    // definitions go beside the history, never into the user's own init file
+    cmd.env("ACTLAB_INIT", history.with_extension("init"));
     let mut p = spawn_command(cmd, Some(10_000)).unwrap();
     p.exp_string("actlab>").unwrap();
     p
@@ -151,5 +153,41 @@ fn an_unwritable_history_warns_once_and_carries_on() {
     p.send_line("eval relu 2").unwrap();
     p.flush().unwrap();
     p.exp_string("actlab>").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+}
+
+#[test]
+fn formulas_and_definitions_at_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("h");
+    let mut p = prompt(&history);
+    // a definition is kept, completed, previewed and used bare
+    p.send_line("def myswish(x; beta = 1) = x*sigmoid(beta*x)").unwrap();
+    p.exp_string("defined myswish").unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send("eval mysw").unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("eval myswish").unwrap();
+    settle();
+    p.send(" 1 --beta 2 -f csv\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("1,0.8807970779778824").unwrap();
+    // a line that is a formula is computed; primes and open parentheses need no quotes
+    p.send_line("2*sigmoid(2)-1").unwrap();
+    p.exp_string("0.761594156").unwrap();
+    p.send_line("eval leaky_relu(x, slope=0.2),sigmoid' -1 -f csv").unwrap();
+    p.exp_string("-1,-0.2,0.19661193324148185").unwrap();
+    // a mistake is pointed at, and the prompt goes on
+    p.send_line("eval x*sigmoud(x) 1").unwrap();
+    p.exp_string("did you mean 'sigmoid'?").unwrap();
+    p.exp_string("^^^^^^^").unwrap();
+    assert!(exit_code(p).ends_with(", 0)"));
+    let kept = std::fs::read_to_string(history.with_extension("init")).unwrap();
+    assert_eq!(kept, "def myswish(x; beta = 1) = x*sigmoid(beta*x)\n");
+    // the next session has it
+    let mut p = prompt(&history);
+    p.send_line("eval myswish 1 -f csv").unwrap();
+    p.exp_string("1,0.7310585786300049").unwrap();
     assert!(exit_code(p).ends_with(", 0)"));
 }
