@@ -262,6 +262,89 @@ pub struct CompareArgs {
     pub params: ParamArgs,
 }
 
+/// `--init` of `forward`: by the names PyTorch and Keras users know, any case.
+fn forward_init_parser() -> impl clap::builder::TypedValueParser<Value = crate::gradient::forward::WeightInit> {
+    use crate::gradient::forward::WeightInit;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("normal").alias("lecun"),
+        PossibleValue::new("xavier").alias("glorot"),
+        PossibleValue::new("he").alias("kaiming"),
+        PossibleValue::new("orthogonal"),
+    ])
+    .map(|s| match s.to_ascii_lowercase().as_str() {
+        "he" | "kaiming" => WeightInit::He,
+        "orthogonal" => WeightInit::Orthogonal,
+        _ => WeightInit::Normal,
+    })
+}
+
+/// `forward`: a batch through random dense layers, layer by layer.
+#[derive(Args, Clone, Debug)]
+pub struct ForwardPassArgs {
+    /// Function name, formula, or several separated by commas (side by side, same network)
+    #[arg(value_name = "FN[,FN...]")]
+    pub functions: String,
+    /// Number of layers (up to 10000)
+    #[arg(value_name = "DEPTH", value_parser = depth_parser(10_000), allow_hyphen_values = true)]
+    pub depth: u64,
+    /// Units per layer [default: 128]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Input vectors, each N(0, 1) [default: 256]
+    #[arg(long, value_name = "B")]
+    pub batch: Option<usize>,
+    /// Weights: normal or lecun (σ = gain/√N), xavier or glorot (the same for square layers), he or kaiming
+    /// (σ = gain·√(2/N)), orthogonal (gain·Q) [default: normal]
+    #[arg(long, value_name = "INIT", value_parser = forward_init_parser())]
+    pub init: Option<crate::gradient::forward::WeightInit>,
+    /// Scale of the weights [default: 1]
+    #[arg(long, value_name = "G", value_parser = parse_f64)]
+    pub gain: Option<f64>,
+    /// Added to every pre-activation [default: 0]
+    #[arg(long, value_name = "B", value_parser = parse_finite, allow_negative_numbers = true)]
+    pub bias: Option<f64>,
+    /// Normalise the pre-activations before each activation: layer (each sample) or batch (each unit)
+    #[arg(long, value_name = "layer|batch", value_parser = ["layer", "batch"])]
+    pub norm: Option<String>,
+    /// Seed of the inputs and weights [default: 0]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Also backpropagate through the same network: the gradient's norm at each layer
+    #[arg(long)]
+    pub backward: bool,
+    /// Show every N-th layer (and the last)
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub every: Option<u64>,
+    /// Show every layer
+    #[arg(long)]
+    pub all: bool,
+    /// Draw the activations' mean and standard deviation against depth
+    #[arg(long)]
+    pub plot: bool,
+    /// Write that plot as an SVG file
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub svg: Option<PathBuf>,
+    #[command(flatten)]
+    pub size: PlotSize,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
+/// `softmax`, `log_softmax`, `softmin`: a vector in, a vector out.
+#[derive(Args, Clone, Debug)]
+pub struct SoftmaxArgs {
+    /// The inputs (logits)
+    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    pub values: Vec<String>,
+    /// Divide every input by T first: T > 1 flattens the output, T < 1 sharpens it [default: 1]
+    #[arg(long, short = 't', value_name = "T", value_parser = parse_f64)]
+    pub temperature: Option<f64>,
+    /// Also print the Jacobian ∂y_i/∂x_j
+    #[arg(long)]
+    pub jacobian: bool,
+}
+
 /// `clip`: a gradient vector before and after clipping.
 #[derive(Args, Clone, Debug)]
 pub struct ClipArgs {

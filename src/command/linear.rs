@@ -321,3 +321,68 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     sink.end()?;
     Ok(())
 }
+
+/// `softmax`, `log_softmax`, `softmin`.
+pub fn softmax(
+    a: &super::SoftmaxArgs,
+    kind: crate::activation::softmax::Kind,
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    use crate::activation::softmax::{Kind, jacobian, softmax as family};
+    let x = parse_numbers(&a.values).map_err(Error::Usage)?;
+    let t = a.temperature.unwrap_or(1.0);
+    if !(t > 0.0 && t.is_finite()) {
+        return Err(Error::Usage(format!("--temperature {}: give a positive, finite temperature", shortest(t))));
+    }
+    const MAX_JACOBIAN: usize = 64;
+    if a.jacobian && x.len() > MAX_JACOBIAN {
+        return Err(Error::Usage(format!(
+            "--jacobian of {} inputs: at most {MAX_JACOBIAN} (the table has n × n entries)",
+            x.len()
+        )));
+    }
+    let y = family(&x, t, kind).map_err(|e| Error::Usage(e.to_string()))?;
+    let (name, formula) = match kind {
+        Kind::Softmax => ("softmax", "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)"),
+        Kind::LogSoftmax => ("log_softmax", "log_softmax(x)_i = x_i/T - log Σ_j e^(x_j/T)"),
+        Kind::Softmin => ("softmin", "softmin(x)_i = e^(-x_i/T) / Σ_j e^(-x_j/T) = softmax(-x)_i"),
+    };
+    sink.begin(&Head {
+        title: format!("{formula}, T = {}, n = {}", shortest(t), x.len()),
+        columns: vec![Column::num("i"), Column::num("x"), Column::num(name)],
+    })?;
+    for (i, (xi, yi)) in x.iter().zip(&y).enumerate() {
+        sink.row(&[Cell::Int(i as i64 + 1), Cell::Num(*xi), Cell::Num(*yi)])?;
+    }
+    sink.note(match kind {
+        Kind::LogSoftmax => "Invariant to adding a constant to every input; computed as (x_i - max)/T - log Σ e^((x_j - max)/T), so it never overflows and keeps its digits in the tail.",
+        _ => "Invariant to adding a constant to every input (softmax(x + c) = softmax(x)); computed from x_i - max, so e^x never overflows. The outputs are positive and sum to 1; a large T flattens them toward 1/n, a small T sharpens them toward the largest input.",
+    })?;
+    sink.end()?;
+    if a.jacobian {
+        let j = jacobian(&x, t, kind).map_err(|e| Error::Usage(e.to_string()))?;
+        let mut columns = vec![Column::text("")];
+        columns.extend((1..=x.len()).map(|k| Column::num(format!("∂/∂x{k}"))));
+        let formula = match kind {
+            Kind::Softmax => "∂s_i/∂x_j = s_i(δ_ij - s_j)/T: J = (diag(s) - s sᵀ)/T",
+            Kind::LogSoftmax => "∂ log s_i/∂x_j = (δ_ij - s_j)/T",
+            Kind::Softmin => "∂s_i/∂x_j = -s_i(δ_ij - s_j)/T, s = softmin(x)",
+        };
+        sink.begin(&Head { title: format!("Jacobian: {formula}"), columns })?;
+        for (i, row) in j.iter().enumerate() {
+            let mut cells = vec![Cell::Text(format!("{name}_{}", i + 1))];
+            cells.extend(row.iter().map(|v| Cell::Num(*v)));
+            sink.row(&cells)?;
+        }
+        let largest = j.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));
+        if kind != Kind::LogSoftmax {
+            sink.note(&format!(
+                "Each row sums to 0 (adding a constant changes nothing). Largest |entry| {}; at most 1/(4T) = {}. When one output nears 1 every entry nears 0: a saturated softmax, like a saturated sigmoid, passes little gradient back.",
+                crate::render::num::significant(largest, 6),
+                crate::render::num::significant(0.25 / t, 6)
+            ))?;
+        }
+        sink.end()?;
+    }
+    Ok(())
+}

@@ -6,6 +6,7 @@ mod args;
 mod chain;
 mod compare;
 mod eval;
+mod forward;
 pub mod functions;
 mod info;
 pub mod input;
@@ -65,6 +66,29 @@ matrix shear 0.5 --axis y\n  matrix translate 1 2"
     /// Stacked affine layers collapse to one affine map (unless an activation sits between)
     #[command(after_help = "Examples:\n  collapse 3\n  collapse 10 --width 4 --seed 7\n  collapse 10 --act tanh")]
     Collapse(CollapseArgs),
+    /// A batch through random dense layers: how the data drifts layer by layer (mean, spread, saturation)
+    #[command(
+        after_help = "Each layer: Z = A·Wᵀ + bias, then (--norm) a normalisation, then A = f(Z); the input is a batch of N(0, 1) vectors.\n\
+Examples:\n  forward sigmoid,tanh 20\n  forward relu 50 --init he\n  forward relu 50 --init xavier\n  forward sigmoid 10 --gain 4\n  \
+forward sigmoid 30 --norm batch\n  forward tanh 30 --backward"
+    )]
+    Forward(ForwardPassArgs),
+    /// softmax of a vector: e^(x_i/T) / Σ_j e^(x_j/T), accurate for any input, with its Jacobian
+    #[command(
+        after_help = "Examples:\n  softmax 1 2 3\n  softmax 1 2 3 --temperature 0.5 --jacobian\n  softmax 1000 1001 1002\n  softmax 1e308 -1e308 0"
+    )]
+    Softmax(SoftmaxArgs),
+    /// log of softmax: x_i/T - log Σ_j e^(x_j/T), accurate in the tail
+    #[command(
+        name = "log_softmax",
+        alias = "log-softmax",
+        alias = "logsoftmax",
+        after_help = "Examples:\n  log_softmax 0 -1000\n  log_softmax 1 2 3 --jacobian"
+    )]
+    LogSoftmax(SoftmaxArgs),
+    /// softmin of a vector: softmax(-x), the smallest input gets the most weight
+    #[command(after_help = "Examples:\n  softmin 1 2 3")]
+    Softmin(SoftmaxArgs),
     /// Gated linear unit: a ⊗ gate(b) with its partial derivatives
     #[command(after_help = "Examples:\n  glu 1 2 3 4\n  glu 1 2 3 4 --gate swish")]
     Glu(GluArgs),
@@ -374,6 +398,10 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Info { function, params } => info::info(function, params, ctx, sink),
         Command::Calc { formula } => compare::calc(&formula.join(" "), ctx, sink),
         Command::Compare(a) => compare::compare(a, sink),
+        Command::Forward(a) => forward::forward(a, sink),
+        Command::Softmax(a) => linear::softmax(a, crate::activation::softmax::Kind::Softmax, sink),
+        Command::LogSoftmax(a) => linear::softmax(a, crate::activation::softmax::Kind::LogSoftmax, sink),
+        Command::Softmin(a) => linear::softmax(a, crate::activation::softmax::Kind::Softmin, sink),
     }
 }
 

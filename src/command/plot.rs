@@ -24,7 +24,11 @@ pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink
 }
 
 /// The plot's size in characters: `--cols`/`--rows` (or their older names).
-fn size(s: &PlotSize, width: Option<usize>, height: Option<usize>) -> Result<(Option<usize>, Option<usize>), Error> {
+pub(super) fn size(
+    s: &PlotSize,
+    width: Option<usize>,
+    height: Option<usize>,
+) -> Result<(Option<usize>, Option<usize>), Error> {
     let (w, h) = (s.cols.or(width), s.rows.or(height));
     if w.is_some_and(|w| !(10..=400).contains(&w)) || h.is_some_and(|h| !(4..=200).contains(&h)) {
         return Err(Error::Usage("plot --cols from 10 to 400 and --rows from 4 to 200 characters".into()));

@@ -18,6 +18,7 @@ pub mod glu;
 pub mod properties;
 #[rustfmt::skip]
 pub(crate) mod roots;
+pub mod softmax;
 pub(crate) mod special;
 
 pub use catalogue::CATALOGUE;
