@@ -317,3 +317,46 @@ fn compare_answers_the_notes_question() {
     assert!(out.contains("|G - F|/|F|,inf,"), "{out}");
     assert!(out.contains("x,gelu,gelu_tanh,G - F,|G - F|/|F|,ulps\n0,0,0,0,0,0\n"), "{out}");
 }
+
+#[test]
+fn glu_takes_a_batch_and_a_linear_layer() {
+    // every row of a batch is the single-row result, from arguments, stdin and a file
+    let (batch, err) = session(&["glu 1 2 3 4 / 5 6 7 8 / -1 0 1 2 --gate swiglu"]);
+    assert_eq!(err, None);
+    let mut expected = String::from("row,i,a,b,silu(b),y,∂y/∂a,∂y/∂b\n");
+    for (r, row) in ["1 2 3 4", "5 6 7 8", "-1 0 1 2"].iter().enumerate() {
+        let (one, _) = session(&[&format!("glu {row} --gate swiglu")]);
+        for l in one.lines().skip(1) {
+            expected.push_str(&format!("{},{l}\n", r + 1));
+        }
+    }
+    assert_eq!(batch, expected);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.csv"), "a,b,c,d\n1,2,3,4\n5,6,7,8\n-1,0,1,2\n").unwrap();
+    let out = actlab(dir.path())
+        .args(["glu", "-", "--gate", "swiglu", "-f", "csv"])
+        .write_stdin("1 2 3 4\n5\t6\t7\t8\n-1,0,1,2\n")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), batch);
+    let (from_file, _, _) = run(
+        dir.path(),
+        &["glu", "--file", dir.path().join("x.csv").to_str().unwrap(), "--gate", "swiglu", "-f", "csv"],
+    );
+    assert_eq!(from_file, batch);
+    // a direct computation: y = a·σ(b) to the last bit
+    let sig = lookup("sigmoid").unwrap();
+    let p = sig.default_params();
+    let (out, _) = session(&["glu 0.5 -2 3 1.5"]);
+    let row: Vec<f64> = out.lines().nth(1).unwrap().split(',').map(|c| c.parse().unwrap()).collect();
+    assert_eq!(row[3], sig.value(3.0, &p));
+    assert_eq!(row[5], sig.value(3.0, &p));
+    // --linear OUT: a seeded Linear(in, 2·OUT) first; its shapes are named
+    let (out, err) = session(&["glu 1 2 3 --linear 2 --gate gelu --seed 7"]);
+    assert_eq!(err, None);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    let (again, _) = session(&["glu 1 2 3 --linear 2 --gate gelu --seed 7"]);
+    assert_eq!(out, again);
+    let (_, err) = session(&["glu 1 2 3 4 / 5 6"]);
+    assert!(err.unwrap().contains("row 2 has 2 values where row 1 has 4"));
+}

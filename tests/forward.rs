@@ -70,3 +70,35 @@ fn normalisation_and_the_backward_pass() {
     let e = s.run_line("forward relu 100 --width 4096", &mut out, &mut err).unwrap_err().to_string();
     assert!(e.contains("more than the limit"), "{e}");
 }
+
+#[test]
+fn gradients_have_the_shape_of_their_parameters() {
+    // one dense layer, given explicitly: δ = g ⊙ f'(z), ∂L/∂W = δ xᵀ, ∂L/∂x = Wᵀ δ
+    let mut s = Session::new(Style { format: Format::Csv, ..Style::default() }, None);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    s.run_line("grad relu --weights 1 2 3 / -1 0.5 0 --bias 0 0.5 --input 1 -1 2 --upstream 1 2", &mut out, &mut err)
+        .unwrap();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("j,z,a,f'(z),g = ∂L/∂a,δ = ∂L/∂z = ∂L/∂b\n1,5,5,1,1,1\n2,-1,0,0,2,0\n"), "{text}");
+    assert!(
+        text.contains(
+            "row,W col 1,W col 2,W col 3,∂L/∂W col 1,∂L/∂W col 2,∂L/∂W col 3\n1,1,2,3,1,-1,2\n2,-1,0.5,0,0,0,0\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("row,x,∂L/∂x\n1,1,1\n2,-1,2\n3,2,3\n"), "{text}");
+    let e = s.run_line("grad relu --weights 1 2 / 3 4 --input 1 2 3", &mut out, &mut err).unwrap_err().to_string();
+    assert!(e.contains("the shapes do not fit: W is 2×2"), "{e}");
+    // xor: every parameter beside its gradient, same shape, at the epochs asked for
+    let mut out = Vec::new();
+    s.run_line("xor --hidden 3 --epochs 200 --show-gradients first,200", &mut out, &mut err).unwrap();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("row,W1 col 1,W1 col 2,∂L/∂W1 col 1,∂L/∂W1 col 2\n"), "{text}");
+    assert!(text.contains("row,W2 col 1,W2 col 2,W2 col 3,∂L/∂W2 col 1,∂L/∂W2 col 2,∂L/∂W2 col 3\n"), "{text}");
+    assert_eq!(text.matches("row,b1,∂L/∂b1\n").count(), 2);
+    // divergence is caught, and a NaN prediction is never correct
+    let mut out = Vec::new();
+    s.run_line("xor --hidden 64 --act relu --lr 5 -f table", &mut out, &mut err).unwrap();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("Training diverged at epoch"), "{text}");
+}

@@ -282,7 +282,7 @@ fn ctrl_c_stops_long_commands_at_the_prompt() {
     let mut p = prompt(dir.path());
     for cmd in [
         "eval gelu -1e6..1e6:0.001 -f csv".to_string(),
-        "xor --epochs 10000000 --hidden 100".to_string(),
+        "xor --epochs 10000000 --hidden 100 --lr 0.001".to_string(),
         "chain gelu 100000000 --random".to_string(),
         "chain tanh 3000 --width 512".to_string(),
         // one endless line, skipped with --keep-going: only Ctrl-C ends it

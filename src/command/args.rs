@@ -331,6 +331,37 @@ pub struct ForwardPassArgs {
     pub params: ParamArgs,
 }
 
+/// `grad`: one dense layer's gradients, each the shape of its parameter.
+#[derive(Args, Clone, Debug)]
+pub struct GradArgs {
+    /// The activation: a name, a derivative or a formula in x
+    #[arg(value_name = "FN")]
+    pub function: String,
+    /// The weights W, row by row, '/' between rows: --weights 1 2 / 3 4 (out × in)
+    #[arg(long, value_name = "W", num_args = 1.., allow_negative_numbers = true)]
+    pub weights: Option<Vec<String>>,
+    /// The bias b (out) [default: 0]
+    #[arg(long, value_name = "B", num_args = 1.., allow_negative_numbers = true)]
+    pub bias: Option<Vec<String>>,
+    /// The input x (in)
+    #[arg(long, value_name = "X", num_args = 1.., allow_negative_numbers = true)]
+    pub input: Option<Vec<String>>,
+    /// The upstream gradient g = ∂L/∂a (out) [default: 1 each]
+    #[arg(long, value_name = "G", num_args = 1.., allow_negative_numbers = true)]
+    pub upstream: Option<Vec<String>>,
+    /// Without --weights: inputs of a random layer [default: 3]
+    #[arg(long = "in", value_name = "N")]
+    pub inputs: Option<usize>,
+    /// Without --weights: outputs of a random layer [default: 2]
+    #[arg(long = "out", value_name = "M")]
+    pub outputs: Option<usize>,
+    /// Seed of the random layer [default: 1]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
 /// `softmax`, `log_softmax`, `softmin`: a vector in, a vector out.
 #[derive(Args, Clone, Debug)]
 pub struct SoftmaxArgs {
@@ -405,16 +436,29 @@ pub struct CollapseArgs {
     pub params: ParamArgs,
 }
 
-/// `glu`: a gated linear unit on the numbers given.
+/// `glu`: a gated linear unit on one input or a batch.
 #[derive(Args, Clone, Debug)]
 pub struct GluArgs {
-    /// The input x: an even count, split into halves a and b
-    #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
+    /// The input x, split into halves a = x[:d] and b = x[d:]; '/' starts another row of the batch
+    /// (glu 1 2 3 4 / 5 6 7 8), '-' reads rows from stdin (one per line: CSV, TSV or spaces)
+    #[arg(value_name = "X", num_args = 0.., allow_negative_numbers = true, required_unless_present = "file")]
     pub values: Vec<String>,
+    /// Read the rows from a file (one per line: CSV, TSV or spaces; a header line is skipped)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+    /// Where a ends and b begins: d [default: half of each row, or OUT with --linear]
+    #[arg(long, value_name = "D")]
+    pub dim: Option<usize>,
     /// The gate: sigmoid or glu (GLU), swish, silu or swiglu (SwiGLU), gelu or geglu (GeGLU), relu or reglu
     /// (ReGLU), or any function or formula in x [default: sigmoid]
     #[arg(long, value_name = "GATE")]
     pub gate: Option<String>,
+    /// Put a Linear layer first, as the notes write it: x → Linear(in, 2·OUT) → [a, b] → a ⊗ gate(b)
+    #[arg(long, value_name = "OUT")]
+    pub linear: Option<usize>,
+    /// Seed of the Linear layer's W and b [default: 0]
+    #[arg(long, value_name = "S", requires = "linear")]
+    pub seed: Option<u64>,
 }
 
 /// `xor`: train a tiny network on XOR.
@@ -435,6 +479,10 @@ pub struct XorArgs {
     /// Seed of the initial weights [default: 1]
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+    /// Print every parameter and its gradient as matrices, side by side, at these epochs
+    /// (comma-separated; first and last are words too) [default: first,last]
+    #[arg(long, value_name = "EPOCHS", num_args = 0..=1, default_missing_value = "first,last")]
+    pub show_gradients: Option<String>,
     #[command(flatten)]
     pub params: ParamArgs,
 }

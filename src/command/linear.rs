@@ -10,7 +10,7 @@ use crate::linalg::collapse::collapse as collapse_layers;
 use crate::linalg::{Affine, Axis, Op};
 use crate::messages;
 use crate::render::num::{shortest, significant};
-use crate::report::{Cell, Column, Head, Sink};
+use crate::report::{Cell, Column, Flow, Head, Sink};
 
 fn letter(op: &Op) -> &'static str {
     match op {
@@ -193,8 +193,79 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let x = parse_numbers(&a.values).map_err(Error::Usage)?;
+/// Most rows of a `glu` batch, and most values per row.
+const MAX_GLU_ROWS: usize = 100_000;
+const MAX_GLU_WIDTH: usize = 4096;
+
+/// Rows of numbers from text: one per line, separated by commas, tabs or spaces; a
+/// first line that does not read as numbers (a header) is skipped.
+fn glu_rows_from(text: &mut dyn std::io::BufRead, what: &str) -> Result<Vec<Vec<f64>>, Error> {
+    let mut rows = Vec::new();
+    let mut line = String::new();
+    let mut n = 0;
+    loop {
+        super::check_interrupt()?;
+        line.clear();
+        let read = std::io::BufRead::read_line(&mut std::io::Read::take(&mut *text, 1 << 20), &mut line)
+            .map_err(|e| Error::Failed(format!("cannot read {what}: {e}")))?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        let words: Vec<String> = line
+            .split(|c: char| c == ',' || c == '\t' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        if words.is_empty() || words[0].starts_with('#') {
+            continue;
+        }
+        match parse_numbers(&words) {
+            Ok(r) => rows.push(r),
+            Err(_) if rows.is_empty() && n == 1 => continue, // a header
+            Err(e) => return Err(Error::Failed(format!("{what} line {n}: {e}"))),
+        }
+        if rows.len() > MAX_GLU_ROWS {
+            return Err(Error::Usage(format!("more than {MAX_GLU_ROWS} rows in {what}")));
+        }
+    }
+    Ok(rows)
+}
+
+pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result<(), Error> {
+    // the batch: rows from the arguments ('/' between rows), stdin ('-') or a file
+    let mut rows: Vec<Vec<f64>> = Vec::new();
+    if let Some(path) = &a.file {
+        let shown = crate::shown::shown(&path.display().to_string());
+        let f = std::fs::File::open(path).map_err(|e| Error::Failed(format!("cannot open '{shown}': {e}")))?;
+        rows = glu_rows_from(&mut std::io::BufReader::new(f), &format!("'{shown}'"))?;
+    }
+    if a.values.len() == 1 && a.values[0] == "-" {
+        let Some(input) = ctx.stdin.as_deref_mut() else {
+            return Err(Error::Usage(
+                "'-' reads rows from stdin, but stdin holds the script here; give the rows, or --file FILE".into(),
+            ));
+        };
+        rows.extend(glu_rows_from(input, "stdin")?);
+    } else if !a.values.is_empty() {
+        for part in a.values.split(|w| w.trim() == "/") {
+            rows.push(parse_numbers(part).map_err(Error::Usage)?);
+        }
+    }
+    if rows.is_empty() || rows.iter().any(|r| r.is_empty()) {
+        return Err(Error::Usage("glu needs at least one row of numbers ('/' between rows, none empty)".into()));
+    }
+    let width = rows[0].len();
+    if let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.len() != width) {
+        return Err(Error::Usage(format!(
+            "row {} has {} values where row 1 has {width}: every row of a batch has the same length",
+            i + 1,
+            r.len()
+        )));
+    }
+    if width > MAX_GLU_WIDTH {
+        return Err(Error::Usage(format!("{width} values per row: at most {MAX_GLU_WIDTH}")));
+    }
     let name = a.gate.as_deref().unwrap_or("sigmoid");
     let (variant, gate, g) = match Gate::named(name) {
         Some(gate) => {
@@ -206,34 +277,79 @@ pub fn glu(a: &GluArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             (format!("GLU with the gate g(x) = {}", n.label), n.f, "g".to_string())
         }
     };
-    let units = glu_units(&x, &gate).map_err(|e| {
-        Error::Usage(format!(
-            "glu needs an even number of inputs (halves a and b), got {}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)",
-            e.len
-        ))
-    })?;
-    sink.begin(&Head {
-        title: format!("{variant}: y = a ⊗ {g}(b), a = x[:d], b = x[d:], d = {}", units.len()),
-        columns: vec![
-            Column::num("i"),
-            Column::num("a"),
-            Column::num("b"),
-            Column::num(format!("{g}(b)")),
-            Column::num("y"),
-            Column::num("∂y/∂a"),
-            Column::num("∂y/∂b"),
-        ],
-    })?;
-    for (i, u) in units.iter().enumerate() {
-        sink.row(&[
-            Cell::Int(i as i64 + 1),
-            Cell::Num(u.a),
-            Cell::Num(u.b),
-            Cell::Num(u.gate),
-            Cell::Num(u.y),
-            Cell::Num(u.dy_da),
-            Cell::Num(u.dy_db),
-        ])?;
+    // the Linear layer in front: h = x Wᵀ + b, W (2·OUT × in) and b (2·OUT) drawn from the seed
+    let mut linear_note = None;
+    if let Some(out) = a.linear {
+        if out == 0 || out > MAX_GLU_WIDTH / 2 {
+            return Err(Error::Usage(format!("--linear {out}: from 1 to {}", MAX_GLU_WIDTH / 2)));
+        }
+        let seed = a.seed.unwrap_or(0);
+        rows = crate::activation::glu::linear(&rows, out, seed);
+        linear_note = Some(format!(
+            "Linear first, as the notes write it: x ({} × {width}) → h = x·Wᵀ + b with W {} × {width} and b {} drawn from N(0, 1/{width}) (seed {seed}) → h ({} × {}) = [a, b], a = h[:, :{out}], b = h[:, {out}:] → y = a ⊗ {g}(b) ({} × {out}).",
+            rows.len(),
+            2 * out,
+            2 * out,
+            rows.len(),
+            2 * out,
+            rows.len()
+        ));
+    }
+    let n = rows[0].len();
+    let d = a.dim.unwrap_or(n / 2);
+    if n % 2 == 1 || d * 2 != n {
+        return Err(Error::Usage(if a.dim.is_some() {
+            format!(
+                "--dim {d}: a = x[:, :{d}] and b = x[:, {d}:] must be the same size, so d is half of the {n} values of a row ({})",
+                n / 2
+            )
+        } else {
+            format!(
+                "glu needs an even number of inputs per row (halves a and b), got {n}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)"
+            )
+        }));
+    }
+    let batch = rows.len() > 1;
+    let mut columns = Vec::new();
+    if batch {
+        columns.push(Column::num("row"));
+    }
+    columns.extend([
+        Column::num("i"),
+        Column::num("a"),
+        Column::num("b"),
+        Column::num(format!("{g}(b)")),
+        Column::num("y"),
+        Column::num("∂y/∂a"),
+        Column::num("∂y/∂b"),
+    ]);
+    let shape =
+        if batch { format!("x[:, :d], b = x[:, d:]; batch {} × {n}", rows.len()) } else { "x[:d], b = x[d:]".into() };
+    sink.begin(&Head { title: format!("{variant}: y = a ⊗ {g}(b), a = {shape}, d = {d}"), columns })?;
+    for (r, x) in rows.iter().enumerate() {
+        super::check_interrupt()?;
+        let units = glu_units(x, &gate).map_err(|e| Error::Usage(format!("glu: {e}")))?;
+        for (i, u) in units.iter().enumerate() {
+            let mut cells = Vec::with_capacity(8);
+            if batch {
+                cells.push(Cell::Int(r as i64 + 1));
+            }
+            cells.extend([
+                Cell::Int(i as i64 + 1),
+                Cell::Num(u.a),
+                Cell::Num(u.b),
+                Cell::Num(u.gate),
+                Cell::Num(u.y),
+                Cell::Num(u.dy_da),
+                Cell::Num(u.dy_db),
+            ]);
+            if sink.row(&cells)? == Flow::Stop {
+                break;
+            }
+        }
+    }
+    if let Some(note) = linear_note {
+        sink.note(&note)?;
     }
     sink.note(&format!(
         "∂y/∂a = {g}(b), ∂y/∂b = a·{g}'(b). A gate sits where an activation sits: x → Linear → [a, b] → a ⊗ {g}(b)."
@@ -259,7 +375,28 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     if !(lr > 0.0 && lr.is_finite()) {
         return Err(Error::Usage("--lr must be a positive number".into()));
     }
-    let r = train(&XorSpec { act: act.as_ref().map(|n| &n.f), hidden, epochs, lr, seed }, &super::ctrl_c())?;
+    let snapshots: Vec<u64> = match a.show_gradients.as_deref() {
+        None => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|w| match w.trim() {
+                "first" => Ok(0),
+                "last" => Ok(epochs),
+                w => super::input::parse_number(w).and_then(|v| {
+                    if v.fract() == 0.0 && v >= 0.0 && v <= epochs as f64 {
+                        Ok(v as u64)
+                    } else {
+                        Err(format!("--show-gradients {w}: give epochs from 0 to {epochs} (or first, last)"))
+                    }
+                }),
+            })
+            .collect::<Result<_, _>>()
+            .map_err(Error::Usage)?,
+    };
+    let r = train(
+        &XorSpec { act: act.as_ref().map(|n| &n.f), hidden, epochs, lr, seed, snapshots: &snapshots },
+        &super::ctrl_c(),
+    )?;
     let name = act.as_ref().map_or("none (linear)".to_string(), |n| n.label.clone());
     sink.begin(&Head {
         title: format!(
@@ -293,7 +430,14 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         ])?;
     }
     let final_loss = r.losses.last().map_or(f64::NAN, |l| l.1);
-    sink.note(&format!("accuracy {}/4 (prediction > 0.5 counts as 1)", r.correct))?;
+    sink.note(&format!("accuracy {}/4 (prediction > 0.5 counts as 1; NaN counts as wrong)", r.correct))?;
+    if let Some(e) = r.diverged_at {
+        sink.note(&format!(
+            "Training diverged at epoch {e} (the loss reached {}): stopped there. The steps overshoot; try a smaller --lr, e.g. --lr {}.",
+            significant(final_loss, 3),
+            shortest(lr / 10.0)
+        ))?;
+    }
     if act.is_none() {
         sink.note(&format!(
             "Without an activation the network is one affine map: its loss stalls at {} (the best linear fit predicts 0.5 everywhere: MSE 0.25).",
@@ -319,6 +463,26 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         ])?;
     }
     sink.end()?;
+    for snap in &r.snapshots {
+        for p in &snap.params {
+            side_by_side(
+                &format!(
+                    "epoch {} (loss {}): {} and ∂L/∂{}, both {}×{}",
+                    snap.epoch,
+                    significant(snap.loss, 4),
+                    p.name,
+                    p.name,
+                    p.value.len(),
+                    p.value.first().map_or(0, Vec::len)
+                ),
+                p.name,
+                &p.value,
+                &format!("∂L/∂{}", p.name),
+                &p.grad,
+                sink,
+            )?;
+        }
+    }
     Ok(())
 }
 
@@ -384,5 +548,144 @@ pub fn softmax(
         }
         sink.end()?;
     }
+    Ok(())
+}
+
+/// A matrix and its gradient side by side, row by row: `W[1] W[2] … ∂L/∂W[1] …`.
+fn side_by_side(
+    title: &str,
+    name: &str,
+    value: &[Vec<f64>],
+    gname: &str,
+    grad: &[Vec<f64>],
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    let cols = value.first().map_or(0, Vec::len);
+    let mut columns = vec![Column::num("row")];
+    columns
+        .extend((1..=cols).map(|j| Column::num(if cols == 1 { name.to_string() } else { format!("{name} col {j}") })));
+    columns.extend(
+        (1..=cols).map(|j| Column::num(if cols == 1 { gname.to_string() } else { format!("{gname} col {j}") })),
+    );
+    sink.begin(&Head { title: title.to_string(), columns })?;
+    for (i, (v, g)) in value.iter().zip(grad).enumerate() {
+        let mut cells = vec![Cell::Int(i as i64 + 1)];
+        cells.extend(v.iter().map(|x| Cell::Num(*x)));
+        cells.extend(g.iter().map(|x| Cell::Num(*x)));
+        sink.row(&cells)?;
+    }
+    sink.end()?;
+    Ok(())
+}
+
+/// Rows of numbers from words, '/' between rows.
+fn matrix_words(words: &[String]) -> Result<Vec<Vec<f64>>, Error> {
+    words.split(|w| w.trim() == "/").map(|part| parse_numbers(part).map_err(Error::Usage)).collect()
+}
+
+/// `grad`: one dense layer's forward and backward pass.
+pub fn grad(a: &super::GradArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    let f = resolve(&a.function, &a.params, true)?.remove(0);
+    const MAX: usize = 64;
+    let (w, b, x, g, random) = match &a.weights {
+        Some(words) => {
+            let w = matrix_words(words)?;
+            let out = w.len();
+            let b = match &a.bias {
+                Some(v) => parse_numbers(v).map_err(Error::Usage)?,
+                None => vec![0.0; out],
+            };
+            let Some(x) = &a.input else {
+                return Err(Error::Usage("--weights needs --input X… (one value per column of W)".into()));
+            };
+            let x = parse_numbers(x).map_err(Error::Usage)?;
+            let g = match &a.upstream {
+                Some(v) => parse_numbers(v).map_err(Error::Usage)?,
+                None => vec![1.0; out],
+            };
+            (w, b, x, g, None)
+        }
+        None => {
+            let (inp, out) = (a.inputs.unwrap_or(3), a.outputs.unwrap_or(2));
+            if inp == 0 || out == 0 || inp > MAX || out > MAX {
+                return Err(Error::Usage(format!("--in and --out from 1 to {MAX}")));
+            }
+            let seed = a.seed.unwrap_or(1);
+            let (w, mut b, mut x, mut g) = crate::gradient::dense::random_layer(out, inp, seed);
+            if let Some(v) = &a.bias {
+                b = parse_numbers(v).map_err(Error::Usage)?;
+            }
+            if let Some(v) = &a.input {
+                x = parse_numbers(v).map_err(Error::Usage)?;
+            }
+            if let Some(v) = &a.upstream {
+                g = parse_numbers(v).map_err(Error::Usage)?;
+            }
+            (w, b, x, g, Some(seed))
+        }
+    };
+    if w.len() > MAX || w.iter().any(|r| r.len() > MAX) {
+        return Err(Error::Usage(format!("W: at most {MAX} × {MAX}")));
+    }
+    let d = crate::gradient::dense::dense(&w, &b, &x, &g, &f.f).map_err(|e| {
+        Error::Usage(if e.cols == 0 && e.rows > 0 {
+            "every row of --weights must have the same length".to_string()
+        } else {
+            format!(
+                "the shapes do not fit: W is {}×{}, so b and g need {} values and x needs {}; given b {}, x {}, g {}",
+                e.rows, e.cols, e.rows, e.cols, e.bias, e.input, e.upstream
+            )
+        })
+    })?;
+    let (out, inp) = (w.len(), x.len());
+    let l = &f.label;
+    let source =
+        random.map_or(String::new(), |s| format!(" (random W and x with two decimals, b = 0, g = 1; seed {s})"));
+    sink.begin(&Head {
+        title: format!("forward: z = W x + b, a = {l}(z); backward: δ = g ⊙ {l}'(z){source}"),
+        columns: vec![
+            Column::num("j"),
+            Column::num("z"),
+            Column::num("a"),
+            Column::num("f'(z)"),
+            Column::num("g = ∂L/∂a"),
+            Column::num("δ = ∂L/∂z = ∂L/∂b"),
+        ],
+    })?;
+    for (j, gj) in g.iter().enumerate() {
+        sink.row(&[
+            Cell::Int(j as i64 + 1),
+            Cell::Num(d.z[j]),
+            Cell::Num(d.a[j]),
+            Cell::Num(d.fz[j]),
+            Cell::Num(*gj),
+            Cell::Num(d.delta[j]),
+        ])?;
+    }
+    sink.end()?;
+    side_by_side(&format!("W and ∂L/∂W = δ xᵀ, both {out}×{inp}"), "W", &w, "∂L/∂W", &d.dw, sink)?;
+    let xs: Vec<Vec<f64>> = x.iter().map(|v| vec![*v]).collect();
+    let dxs: Vec<Vec<f64>> = d.dx.iter().map(|v| vec![*v]).collect();
+    side_by_side(
+        &format!("x and ∂L/∂x = Wᵀ δ, both {inp}×1 (what the layer below receives)"),
+        "x",
+        &xs,
+        "∂L/∂x",
+        &dxs,
+        sink,
+    )?;
+    sink.begin(&Head {
+        title: "every gradient has the shape of what it is the gradient of".into(),
+        columns: vec![
+            Column::text("parameter"),
+            Column::text("shape"),
+            Column::text("gradient"),
+            Column::text("shape"),
+        ],
+    })?;
+    for (p, s) in [("W", format!("{out}×{inp}")), ("b", format!("{out}")), ("x", format!("{inp}"))] {
+        sink.row(&[Cell::Text(p.into()), Cell::Text(s.clone()), Cell::Text(format!("∂L/∂{p}")), Cell::Text(s)])?;
+    }
+    sink.end()?;
     Ok(())
 }

@@ -73,6 +73,12 @@ Examples:\n  forward sigmoid,tanh 20\n  forward relu 50 --init he\n  forward rel
 forward sigmoid 30 --norm batch\n  forward tanh 30 --backward"
     )]
     Forward(ForwardPassArgs),
+    /// One dense layer's backward pass: ∂L/∂W, ∂L/∂b, ∂L/∂x, each the shape of what it is the gradient of
+    #[command(
+        after_help = "z = W x + b, a = f(z); with g = ∂L/∂a: δ = g ⊙ f'(z), ∂L/∂W = δ xᵀ, ∂L/∂b = δ, ∂L/∂x = Wᵀ δ.\n\
+Examples:\n  grad relu\n  grad tanh --in 4 --out 3 --seed 2\n  grad sigmoid --weights 1 2 / -1 0.5 --input 0.5 -1 --upstream 1 -2"
+    )]
+    Grad(GradArgs),
     /// softmax of a vector: e^(x_i/T) / Σ_j e^(x_j/T), accurate for any input, with its Jacobian
     #[command(
         after_help = "Examples:\n  softmax 1 2 3\n  softmax 1 2 3 --temperature 0.5 --jacobian\n  softmax 1000 1001 1002\n  softmax 1e308 -1e308 0"
@@ -90,10 +96,14 @@ forward sigmoid 30 --norm batch\n  forward tanh 30 --backward"
     #[command(after_help = "Examples:\n  softmin 1 2 3")]
     Softmin(SoftmaxArgs),
     /// Gated linear unit: a ⊗ gate(b) with its partial derivatives
-    #[command(after_help = "Examples:\n  glu 1 2 3 4\n  glu 1 2 3 4 --gate swish")]
+    #[command(
+        after_help = "Examples:\n  glu 1 2 3 4\n  glu 1 2 3 4 --gate swish\n  glu 1 2 3 4 / 5 6 7 8 / -1 0 1 2\n  glu 1 2 3 --linear 2 --gate gelu"
+    )]
     Glu(GluArgs),
     /// Train a 2-N-1 network on XOR: with an activation it solves it, without it cannot
-    #[command(after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none")]
+    #[command(
+        after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none\n  xor --hidden 2 --epochs 3000 --show-gradients 0,3000"
+    )]
     Xor(XorArgs),
     /// Plot functions and derivatives, or a gradient chain, in the terminal or as SVG
     #[command(
@@ -378,7 +388,7 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Clip(a) => chain::clip(a, sink),
         Command::Matrix(a) => linear::matrix(a, ctx.radians, sink),
         Command::Collapse(a) => linear::collapse(a, sink),
-        Command::Glu(a) => linear::glu(a, sink),
+        Command::Glu(a) => linear::glu(a, ctx, sink),
         Command::Xor(a) => linear::xor(a, sink),
         Command::Plot(a) => plot::plot(a, sink),
         Command::Completions { shell } => {
@@ -399,6 +409,7 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Calc { formula } => compare::calc(&formula.join(" "), ctx, sink),
         Command::Compare(a) => compare::compare(a, sink),
         Command::Forward(a) => forward::forward(a, sink),
+        Command::Grad(a) => linear::grad(a, sink),
         Command::Softmax(a) => linear::softmax(a, crate::activation::softmax::Kind::Softmax, sink),
         Command::LogSoftmax(a) => linear::softmax(a, crate::activation::softmax::Kind::LogSoftmax, sink),
         Command::Softmin(a) => linear::softmax(a, crate::activation::softmax::Kind::Softmin, sink),

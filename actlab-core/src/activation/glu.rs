@@ -97,6 +97,21 @@ pub fn glu(x: &[f64], gate: &Function) -> Result<Vec<GluUnit>, OddInputs> {
         .collect())
 }
 
+/// The Linear layer the notes put in front of a GLU: h = x·Wᵀ + b for each row x, with
+/// W (2·out × in) and b (2·out) drawn from N(0, 1/in) with `seed` (PyTorch draws from a
+/// uniform of the same scale). Returns the rows of h, each of length 2·out.
+pub fn linear(rows: &[Vec<f64>], out: usize, seed: u64) -> Vec<Vec<f64>> {
+    use rand::{RngExt, SeedableRng};
+    let width = rows.first().map_or(0, Vec::len);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let std = statrs::distribution::Normal::new(0.0, 1.0 / (width.max(1) as f64).sqrt()).expect("positive");
+    let w: Vec<Vec<f64>> = (0..2 * out).map(|_| (0..width).map(|_| rng.sample(std)).collect()).collect();
+    let bias: Vec<f64> = (0..2 * out).map(|_| rng.sample(std)).collect();
+    rows.iter()
+        .map(|r| w.iter().zip(&bias).map(|(wr, bi)| wr.iter().zip(r).map(|(p, q)| p * q).sum::<f64>() + bi).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! binary exponent, so 0.25^1000 = 10^-602.06 is exact, never 0.
 
 pub mod clip;
+pub mod dense;
 pub mod forward;
 pub mod matrix;
 pub mod scalar;

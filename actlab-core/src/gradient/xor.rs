@@ -26,6 +26,31 @@ pub struct XorSpec<'a> {
     pub lr: f64,
     /// Seed of the initial weights.
     pub seed: u64,
+    /// Epochs at which every parameter and its gradient are recorded (the gradient
+    /// computed at that epoch, before the update).
+    pub snapshots: &'a [u64],
+}
+
+/// A parameter and its gradient at one epoch, as matrices (rows of columns).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamValue {
+    /// W1, b1, W2 or b2.
+    pub name: &'static str,
+    /// The parameter.
+    pub value: Vec<Vec<f64>>,
+    /// ∂L/∂parameter: the same shape.
+    pub grad: Vec<Vec<f64>>,
+}
+
+/// Every parameter with its gradient at one epoch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The epoch.
+    pub epoch: u64,
+    /// The loss at that epoch.
+    pub loss: f64,
+    /// W1 (hidden × 2), b1 (hidden × 1), W2 (1 × hidden), b2 (1 × 1).
+    pub params: Vec<ParamValue>,
 }
 
 /// A parameter and its gradient (same shape: the seed's point).
@@ -52,6 +77,11 @@ pub struct XorResult {
     pub correct: usize,
     /// Every parameter with its gradient's shape and norm.
     pub params: Vec<ParamInfo>,
+    /// The parameters and gradients at the epochs asked for.
+    pub snapshots: Vec<Snapshot>,
+    /// The loss became infinite or NaN, or grew past 1e6 times its start: training stopped
+    /// at this epoch.
+    pub diverged_at: Option<u64>,
 }
 
 struct Net {
@@ -85,6 +115,9 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
     let mut grads = (vec![[0.0; 2]; n], vec![0.0; n], vec![0.0; n], 0.0);
     let mut z = vec![0.0; n];
     let mut h = vec![0.0; n];
+    let mut snapshots = Vec::new();
+    let mut diverged_at = None;
+    let mut first_loss = f64::NAN;
     for epoch in 0..=spec.epochs {
         if stop.interrupted() {
             return Err(Interrupted);
@@ -113,8 +146,33 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
                 grads.0[j][1] += dz * x[1];
             }
         }
-        if shown_epoch(epoch) || epoch == spec.epochs {
+        if epoch == 0 {
+            first_loss = loss;
+        }
+        let diverged = !loss.is_finite() || loss > 1e6 * first_loss.max(1e-300);
+        if shown_epoch(epoch) || epoch == spec.epochs || diverged {
             losses.push((epoch, loss));
+        }
+        if spec.snapshots.contains(&epoch) {
+            let col = |v: &[f64]| v.iter().map(|x| vec![*x]).collect::<Vec<_>>();
+            snapshots.push(Snapshot {
+                epoch,
+                loss,
+                params: vec![
+                    ParamValue {
+                        name: "W1",
+                        value: net.w1.iter().map(|r| r.to_vec()).collect(),
+                        grad: grads.0.iter().map(|r| r.to_vec()).collect(),
+                    },
+                    ParamValue { name: "b1", value: col(&net.b1), grad: col(&grads.1) },
+                    ParamValue { name: "W2", value: vec![net.w2.clone()], grad: vec![grads.2.clone()] },
+                    ParamValue { name: "b2", value: vec![vec![net.b2]], grad: vec![vec![grads.3]] },
+                ],
+            });
+        }
+        if diverged {
+            diverged_at = Some(epoch);
+            break;
         }
         if epoch == spec.epochs {
             break;
@@ -131,7 +189,8 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
         (0..n).map(|j| net.w2[j] * f(net.w1[j][0] * x[0] + net.w1[j][1] * x[1] + net.b1[j])).sum::<f64>() + net.b2
     };
     let predictions: Vec<(f64, f64, f64, f64)> = POINTS.iter().map(|(x, y)| (x[0], x[1], *y, predict(*x))).collect();
-    let correct = predictions.iter().filter(|(_, _, y, p)| (*p > 0.5) == (*y > 0.5)).count();
+    // a NaN prediction is on neither side
+    let correct = predictions.iter().filter(|(_, _, y, p)| !p.is_nan() && (*p > 0.5) == (*y > 0.5)).count();
     let norm = |v: &mut dyn Iterator<Item = f64>| v.map(|x| x * x).sum::<f64>().sqrt();
     let params = vec![
         ParamInfo {
@@ -144,7 +203,7 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
         ParamInfo { name: "W2", shape: (1, n), grad_shape: (1, n), grad_norm: norm(&mut grads.2.iter().copied()) },
         ParamInfo { name: "b2", shape: (1, 1), grad_shape: (1, 1), grad_norm: grads.3.abs() },
     ];
-    Ok(XorResult { losses, predictions, correct, params })
+    Ok(XorResult { losses, predictions, correct, params, snapshots, diverged_at })
 }
 
 #[cfg(test)]
@@ -154,7 +213,11 @@ mod tests {
 
     fn run(act: Option<&str>, seed: u64) -> XorResult {
         let a = act.map(|n| Function::entry(lookup(n).unwrap()));
-        train(&XorSpec { act: a.as_ref(), hidden: 4, epochs: 5000, lr: 0.1, seed }, &crate::interrupt::Never).unwrap()
+        train(
+            &XorSpec { act: a.as_ref(), hidden: 4, epochs: 5000, lr: 0.1, seed, snapshots: &[0, 5000] },
+            &crate::interrupt::Never,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -166,5 +229,29 @@ mod tests {
         let lin = run(None, 1);
         assert!(lin.losses.last().unwrap().1 >= 0.25 - 1e-9);
         assert!(lin.correct < 4);
+    }
+
+    #[test]
+    fn every_gradient_has_its_parameters_shape() {
+        let r = run(Some("tanh"), 1);
+        assert_eq!(r.snapshots.len(), 2);
+        for snap in &r.snapshots {
+            for p in &snap.params {
+                assert_eq!(p.value.len(), p.grad.len(), "{}", p.name);
+                assert!(p.value.iter().zip(&p.grad).all(|(a, b)| a.len() == b.len()), "{}", p.name);
+            }
+        }
+        // at the end the gradient is small: the network has learnt XOR
+        let last = &r.snapshots[1];
+        assert!(last.params[0].grad.iter().flatten().all(|g| g.abs() < 1e-2), "{last:?}");
+    }
+
+    #[test]
+    fn divergence_is_caught() {
+        let f = Function::entry(lookup("relu").unwrap());
+        let spec = XorSpec { act: Some(&f), hidden: 64, epochs: 5000, lr: 5.0, seed: 1, snapshots: &[] };
+        let r = train(&spec, &crate::interrupt::Never).unwrap();
+        assert!(r.diverged_at.is_some(), "{:?}", r.losses);
+        assert!(r.correct < 4 || r.predictions.iter().all(|p| p.3.is_finite()));
     }
 }
