@@ -11,7 +11,7 @@ use crate::report::{Cell, Column, Head, Sink};
 
 fn init_name(i: WeightInit) -> &'static str {
     match i {
-        WeightInit::Normal => "normal σ = gain/√N",
+        WeightInit::Normal => "normal (lecun, xavier) σ = gain/√N",
         WeightInit::He => "he σ = gain·√(2/N)",
         WeightInit::Orthogonal => "orthogonal gain·Q",
     }
@@ -83,11 +83,12 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let bias = if spec.bias == 0.0 { String::new() } else { format!(", bias {}", shortest(spec.bias)) };
     sink.begin(&Head {
         title: format!(
-            "{} N(0, 1) inputs through {} random {}×{} layers (init {}, gain {}{bias}{normed}), seed {}: z = pre-activations, a = f(z)",
+            "{} N(0, 1) inputs through {} random {}×{} layer{} (init {}, gain {}{bias}{normed}), seed {}: z = pre-activations, a = f(z)",
             spec.batch,
             spec.depth,
             spec.width,
             spec.width,
+            if spec.depth == 1 { "" } else { "s" },
             init_name(spec.init),
             shortest(spec.gain),
             spec.seed
@@ -124,10 +125,11 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     written?;
     run?;
     if shown < spec.depth {
-        sink.note(&format!(
-            "showing {shown} of {} layers (the first 10, then 20, 50, 100, …, and the last); --every N or --all for more",
-            spec.depth
-        ))?;
+        let which = match show {
+            Show::Every(n) => format!("every {n}th and the last"),
+            _ => "the first 10, then 20, 50, 100, …, and the last".to_string(),
+        };
+        sink.note(&format!("showing {shown} of {} layers ({which}); --every N or --all for more", spec.depth))?;
     }
     sink.note(&format!(
         "saturated: the fraction of (sample, unit) pairs with |f'(z)| < {SATURATED}; dead: the fraction of units with f'(z) = 0 for every sample{}",
@@ -140,6 +142,16 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
         for (i, f) in funcs.iter().enumerate() {
             let (a, b) = (first[i], last[i]);
+            if rows.len() == 1 {
+                sink.note(&format!(
+                    "{}: activations' mean {}, std {}; saturated {}",
+                    f.label,
+                    significant(a.mean, 3),
+                    significant(a.std, 3),
+                    significant(a.saturated, 3)
+                ))?;
+                continue;
+            }
             let drift = if b.mean.abs() > 0.1 * b.std {
                 "not zero-centred: each layer hands the next a biased input"
             } else {
