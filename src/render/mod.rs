@@ -10,6 +10,8 @@ pub mod plot;
 pub mod svg;
 mod table;
 
+pub use table::wrap;
+
 use crate::report::Sink;
 use std::io::Write;
 

@@ -187,6 +187,9 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
                 out.push(if bits == 0 { ' ' } else { ch });
             }
         }
+        // no trailing blanks (a row ends at its last dot)
+        let kept = out.trim_end_matches(' ').len();
+        out.truncate(kept);
         out.push('\n');
     }
     // x axis with ticks
@@ -206,7 +209,7 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
         }
     }
     let _ = writeln!(out, "{:>lw$}  {}", "", xl.iter().collect::<String>().trim_end());
-    let _ = writeln!(out, "{:>lw$}  {:^w$}", "", plot.x_label);
+    let _ = writeln!(out, "{}", format!("{:>lw$}  {:^w$}", "", plot.x_label).trim_end());
     let mut legend = String::new();
     for (i, s) in plot.series.iter().enumerate() {
         let mark = if s.dashed { "⠒ ⠒" } else { "⠒⠒⠒" };

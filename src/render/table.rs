@@ -1,17 +1,71 @@
 //! Tables for people (comfy-table): numbers rounded to `precision` significant
 //! digits, the title above, notes below. Rows past `max_table_rows` are counted,
 //! not kept, and a note says how many were left out.
+//!
+//! A table fits the width it is given (the terminal's, else 120 columns): a header
+//! wraps only between words, a number never wraps; if the columns still do not fit,
+//! numbers get fewer digits (down to [`MIN_DIGITS`]), and then the table is split into
+//! several that each fit, every part repeating the first (key) column. On a terminal,
+//! titles and notes wrap between words too.
 
 use crate::render::{Style, num::significant};
 use crate::report::{Cell, Flow, Head, Sink};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// Fewest significant digits a table shrinks its numbers to before it splits.
+pub const MIN_DIGITS: usize = 4;
+
+/// Width of `text` on a terminal (CJK characters count two).
+fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The longest word of a header: the narrowest it can wrap to.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(width).max().unwrap_or(0)
+}
+
+/// `text` wrapped between words to lines of at most `cols` columns (a word longer than
+/// that stays whole on its own line).
+pub fn wrap(text: &str, cols: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut line = 0usize;
+        for word in para.split(' ') {
+            let w = width(word);
+            if line > 0 && line + 1 + w > cols {
+                out.push('\n');
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += w;
+        }
+    }
+    out
+}
+
+fn render(cell: &Cell, digits: usize) -> String {
+    match cell {
+        Cell::Num(x) => significant(*x, digits),
+        Cell::Int(n) => n.to_string(),
+        Cell::Text(t) => t.clone(),
+        Cell::Empty => String::new(),
+    }
+}
 
 pub struct Table<'a> {
     style: Style,
     out: &'a mut dyn Write,
     head: Option<Head>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     left_out: u64,
     notes: Vec<String>,
 }
@@ -36,18 +90,7 @@ impl Sink for Table<'_> {
             self.left_out += 1;
             return Ok(Flow::Stop);
         }
-        let p = self.style.precision;
-        self.rows.push(
-            cells
-                .iter()
-                .map(|c| match c {
-                    Cell::Num(x) => significant(*x, p),
-                    Cell::Int(n) => n.to_string(),
-                    Cell::Text(t) => t.clone(),
-                    Cell::Empty => String::new(),
-                })
-                .collect(),
-        );
+        self.rows.push(cells.to_vec());
         Ok(if self.rows.len() >= self.style.max_table_rows { Flow::Stop } else { Flow::Continue })
     }
 
@@ -58,58 +101,113 @@ impl Sink for Table<'_> {
 
     fn end(&mut self) -> io::Result<()> {
         let Some(head) = self.head.take() else { return Ok(()) };
-        let mut t = comfy_table::Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-        t.set_width(self.style.term_width.unwrap_or(120));
-        let header: Vec<comfy_table::Cell> = head
-            .columns
-            .iter()
-            .map(|c| {
-                let cell = comfy_table::Cell::new(&c.name);
-                if self.style.color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
-            })
-            .collect();
-        t.set_header(header);
-        // comfy-table styles only when it sees a terminal: our colour decision rules instead
-        if self.style.color {
-            t.enforce_styling();
+        let rows = std::mem::take(&mut self.rows);
+        let avail = self.style.term_width.map_or(120, usize::from).max(20);
+        let n = head.columns.len();
+        // the narrowest each column can be at `digits`: its widest cell (never wrapped),
+        // and its header's longest word (headers wrap between words only)
+        let needs = |digits: usize| -> Vec<usize> {
+            (0..n)
+                .map(|i| {
+                    let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| match c {
+                        // text may wrap between words as well
+                        Cell::Text(t) => longest_word(t),
+                        c => width(&render(c, digits)),
+                    });
+                    cells.max().unwrap_or(0).max(longest_word(&head.columns[i].name)).max(1)
+                })
+                .collect()
+        };
+        // each column takes its width + 2 of padding + 1 of border, plus the last border
+        let total = |w: &[usize]| w.iter().map(|x| x + 3).sum::<usize>() + 1;
+        let mut digits = self.style.precision;
+        let mut w = needs(digits);
+        while total(&w) > avail && digits > MIN_DIGITS && rows.iter().flatten().any(|c| matches!(c, Cell::Num(_))) {
+            digits -= 1;
+            w = needs(digits);
+        }
+        // still too wide: parts that each fit, each repeating the key column
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        if total(&w) <= avail || n <= 2 {
+            parts.push((0..n).collect());
         } else {
-            t.force_no_tty();
-        }
-        // the widest cell of each column: a number must never be broken across lines
-        let mut widest = vec![0usize; head.columns.len()];
-        for r in &self.rows {
-            for (w, cell) in widest.iter_mut().zip(r) {
-                *w = (*w).max(cell.chars().count());
+            let key = w[0] + 3;
+            let mut part = vec![0];
+            let mut used = 1 + key;
+            for (i, wi) in w.iter().enumerate().skip(1) {
+                if part.len() > 1 && used + wi + 3 > avail {
+                    parts.push(std::mem::replace(&mut part, vec![0]));
+                    used = 1 + key;
+                }
+                part.push(i);
+                used += wi + 3;
             }
+            parts.push(part);
         }
-        for r in self.rows.drain(..) {
-            t.add_row(r);
-        }
-        for (i, c) in head.columns.iter().enumerate() {
-            if c.numeric
-                && let Some(col) = t.column_mut(i)
-            {
-                col.set_cell_alignment(CellAlignment::Right);
-                // at least as wide as its widest number; headers and text columns wrap instead
-                let w = u16::try_from(widest[i] + 2).unwrap_or(u16::MAX); // + the padding
-                col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(w)));
-            }
-        }
+        let wrap_text = |t: &str| if self.style.term_width.is_some() { wrap(t, avail) } else { t.to_string() };
         if !head.title.is_empty() {
-            writeln!(self.out, "{}", head.title)?;
+            writeln!(self.out, "{}", wrap_text(&head.title))?;
         }
-        writeln!(self.out, "{t}")?;
+        let count = parts.len();
+        for (k, part) in parts.iter().enumerate() {
+            if count > 1 {
+                let (first, last) = (part.get(1).copied().unwrap_or(0) + 1, part.last().copied().unwrap_or(0) + 1);
+                writeln!(self.out, "(columns {first}-{last} of {n}, part {} of {count})", k + 1)?;
+            }
+            let mut t = comfy_table::Table::new();
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(u16::try_from(avail).unwrap_or(u16::MAX));
+            let header: Vec<comfy_table::Cell> = part
+                .iter()
+                .map(|&i| {
+                    let cell = comfy_table::Cell::new(&head.columns[i].name);
+                    if self.style.color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
+                })
+                .collect();
+            t.set_header(header);
+            // comfy-table styles only when it sees a terminal: our colour decision rules instead
+            if self.style.color {
+                t.enforce_styling();
+            } else {
+                t.force_no_tty();
+            }
+            for r in &rows {
+                t.add_row(part.iter().map(|&i| r.get(i).map_or(String::new(), |c| render(c, digits))));
+            }
+            for (j, &i) in part.iter().enumerate() {
+                if let Some(col) = t.column_mut(j) {
+                    if head.columns[i].numeric {
+                        col.set_cell_alignment(CellAlignment::Right);
+                    }
+                    // never narrower than a number or a header's longest word (+ the padding)
+                    let min = u16::try_from(w[i] + 2).unwrap_or(u16::MAX);
+                    col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(min)));
+                }
+            }
+            writeln!(self.out, "{t}")?;
+        }
         if self.left_out > 0 {
             writeln!(
                 self.out,
-                "… {} more rows not shown (a table keeps {}; use --format csv or tsv for every row)",
-                self.left_out, self.style.max_table_rows
+                "{}",
+                wrap_text(&format!(
+                    "… {} more rows not shown (a table keeps {}; use --format csv or tsv for every row)",
+                    self.left_out, self.style.max_table_rows
+                ))
+            )?;
+        }
+        if digits < self.style.precision {
+            writeln!(
+                self.out,
+                "{}",
+                wrap_text(&format!(
+                    "(numbers shown to {digits} significant digits to fit {avail} columns; --precision or a wider terminal for more, --format csv for every digit)"
+                ))
             )?;
         }
         for n in &self.notes {
-            writeln!(self.out, "{n}")?;
+            writeln!(self.out, "{}", wrap_text(n))?;
         }
         Ok(())
     }

@@ -53,13 +53,17 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     // Ctrl-C while a command runs stops that command, not the prompt
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let dim = |s: &str| color(s, Role::Dim, style.color);
-    println!(
-        "actlab {} {}",
-        env!("CARGO_PKG_VERSION"),
-        dim(
-            "— try: eval gelu 1.5 · deriv tanh 0.3 · chain sigmoid 20 · matrix rotate 30 · help · Tab completes · Ctrl-D leaves"
-        )
+    // the banner wraps between words at the terminal's width
+    let cols = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
+    let banner = actlab::render::wrap(
+        &format!(
+            "actlab {} — try: eval gelu 1.5 · deriv tanh 0.3 · chain sigmoid 20 · matrix rotate 30 · help · Tab completes · Ctrl-D leaves",
+            env!("CARGO_PKG_VERSION")
+        ),
+        cols.max(20),
     );
+    let (first, rest) = banner.split_once(' ').unwrap_or((&banner, ""));
+    println!("{first} {}", dim(rest));
     let mut session = Session::new(style, None);
     session.defs = defs;
     session.keep_in = init;
