@@ -206,7 +206,7 @@ fn real_main() -> u8 {
             session.defs = defs.clone();
             session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
-        Some(Line::Session(SessionCommand::Exit)) => Ok(0),
+        Some(Line::Session(SessionCommand::Exit | SessionCommand::Clear)) => Ok(0),
         Some(Line::Session(SessionCommand::Set(_) | SessionCommand::Settings)) => Err(Error::Usage(
             "set and settings change a prompt or script session; in the shell use options: --format, --precision, --color, --rad"
                 .into(),

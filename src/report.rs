@@ -74,6 +74,10 @@ pub trait Sink {
     }
     /// `n` rows that were not sent after the sink said [`Flow::Stop`].
     fn left_out(&mut self, _n: u64) {}
+    /// The command is over (whether it succeeded or not): close the document.
+    fn finish(&mut self) -> io::Result<()> {
+        self.flush()
+    }
     /// A plot. By default its points as a table (series, x, y): what CSV, TSV and
     /// JSON give; the table renderer draws it in braille instead.
     fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {

@@ -182,3 +182,19 @@ fn every_documented_command_prints_what_the_docs_say() {
         );
     }
 }
+
+#[test]
+fn the_chinese_guide_has_every_command_of_the_english_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let commands = |f: &str| -> std::collections::BTreeSet<String> {
+        std::fs::read_to_string(root.join("docs").join(f))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("$ actlab") || l.starts_with("actlab> "))
+            .map(str::to_string)
+            .collect()
+    };
+    let (en, zh) = (commands("guide.md"), commands("guide.zh-CN.md"));
+    let missing: Vec<&String> = en.difference(&zh).collect();
+    assert!(missing.is_empty(), "docs/guide.zh-CN.md lacks {missing:?}");
+}

@@ -79,7 +79,13 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let source = match pre {
         PreActivation::At(x) => format!("every layer at z = {}", shortest(x)),
         PreActivation::Forward { bias, input } => {
-            format!("forward pass z_k = {}·a_(k-1) + {}, a_0 = {}", shortest(weight), shortest(bias), shortest(input))
+            let sign = if bias.is_sign_negative() { "−" } else { "+" };
+            format!(
+                "forward pass z_k = {}·a_(k-1) {sign} {}, a_0 = {}",
+                shortest(weight),
+                shortest(bias.abs()),
+                shortest(input)
+            )
         }
         PreActivation::Random { seed } => format!("z_k ~ N(0, 1), seed {seed}"),
     };
@@ -224,7 +230,7 @@ fn matrix_chain(
         columns.push(Column::num(n("‖g‖")));
         columns.push(Column::num(n("log10 ‖g‖")));
         columns.push(Column::num(n("ratio")));
-        columns.push(Column::num(n("dead units")));
+        columns.push(Column::num(n("dead fraction")));
         if spec.clip_norm.is_some() {
             columns.push(Column::text(n("clipped")));
         }
@@ -288,6 +294,9 @@ fn matrix_chain(
     if shown < depth {
         sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
     }
+    sink.note(
+        "ratio: ‖g‖ after the layer over ‖g‖ before it, before any clipping; dead fraction: the layer's units with f'(z) = 0",
+    )?;
     for (i, named) in funcs.iter().enumerate() {
         let mut v = messages::verdict(&crossings[i], "‖g‖", depth, last[i]);
         if named.f.linear() {

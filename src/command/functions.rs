@@ -161,6 +161,19 @@ pub fn resolve(list: &str, params: &ParamArgs, deriv: bool) -> Result<Vec<Named>
         };
         out.push(Named { f, label });
     }
+    // two columns never share a name: a repeat is named as typed (sigmoid,logistic), else numbered
+    for i in 1..out.len() {
+        if out[..i].iter().any(|o| o.label == out[i].label) {
+            let typed = pieces[i].trim();
+            let mut label = typed.to_string();
+            let mut k = 1;
+            while out.iter().enumerate().any(|(j, o)| j != i && o.label == label) {
+                k += 1;
+                label = format!("{typed} ({k})");
+            }
+            out[i].label = label;
+        }
+    }
     for (pname, _) in &given {
         let applies = pieces.iter().any(|p| is_bare_name(p.trim()) && params_of(p.trim()).iter().any(|q| q == pname));
         if !applies {

@@ -295,21 +295,30 @@ impl<'a> Session<'a> {
         let Some(line) = &cli.command else { return Ok(Outcome::Continue) };
         match line {
             Line::Session(SessionCommand::Exit) => Ok(Outcome::Exit),
+            Line::Session(SessionCommand::Clear) => {
+                // the terminal's own "clear": home, erase the screen and the scrollback
+                out.write_all(b"\x1b[H\x1b[2J\x1b[3J")?;
+                Ok(Outcome::Continue)
+            }
             Line::Session(SessionCommand::Set(setting)) => {
                 self.set(*setting);
                 Ok(Outcome::Continue)
             }
-            Line::Session(SessionCommand::Def { text }) => self.define("def", &text.join(" "), out),
-            Line::Session(SessionCommand::Let { text }) => self.define("let", &text.join(" "), out),
-            Line::Session(SessionCommand::Undef { name }) => self.undefine(name, out),
+            // what a definition did is said on stderr: stdout stays the results' (a
+            // script's CSV is not broken by "defined swish")
+            Line::Session(SessionCommand::Def { text }) => self.define("def", &text.join(" "), err),
+            Line::Session(SessionCommand::Let { text }) => self.define("let", &text.join(" "), err),
+            Line::Session(SessionCommand::Undef { name }) => self.undefine(name, err),
             Line::Session(SessionCommand::Defs) => {
                 let mut sink = render::sink(style, out);
                 self.defs_table(sink.as_mut())?;
+                sink.finish()?;
                 Ok(Outcome::Continue)
             }
             Line::Session(SessionCommand::Settings) => {
                 let mut sink = render::sink(style, out);
                 self.settings_table(sink.as_mut())?;
+                sink.finish()?;
                 Ok(Outcome::Continue)
             }
             Line::Session(SessionCommand::Run { file, keep_going }) => {

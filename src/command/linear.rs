@@ -103,9 +103,13 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         row("M row 2".into(), &[n(mc), n(md)])?;
     }
     let part = if affine { " (linear part)" } else { "" };
-    row(format!("determinant{part}"), &[n(m.det())])?;
-    row(format!("trace{part}"), &[n(m.trace())])?;
-    for (i, (re, im)) in m.eigenvalues().iter().enumerate() {
+    // one projection: P = u uᵀ/(uᵀu) is singular with eigenvalues 1 and 0 exactly, whatever
+    // the rounding of its entries
+    let projection = ops.len() == 1 && matches!(ops[0], Op::Project(..));
+    row(format!("determinant{part}"), &[n(if projection { 0.0 } else { m.det() })])?;
+    row(format!("trace{part}"), &[n(if projection { 1.0 } else { m.trace() })])?;
+    let eigen = if projection { [(1.0, 0.0), (0.0, 0.0)] } else { m.eigenvalues() };
+    for (i, (re, im)) in eigen.iter().enumerate() {
         row(format!("eigenvalue {} (re, im){part}", i + 1), &[n(*re), n(*im)])?;
     }
     row(format!("rank{part}"), &[Cell::Int(m.rank() as i64)])?;
@@ -121,7 +125,14 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         let r = m.apply(x);
         row(format!("({}, {}) ↦", shortest(x[0]), shortest(x[1])), &[n(r[0]), n(r[1])])?;
     }
-    sink.note(&format!("{}.", capitalise(&messages::describe(&m))))?;
+    let what = match ops.as_slice() {
+        // named by the direction given, not by the matrix's rounded columns
+        [Op::Project(u1, u2)] => {
+            format!("projection onto the line through (0, 0) and ({}, {})", shortest(*u1), shortest(*u2))
+        }
+        _ => messages::describe(&m),
+    };
+    sink.note(&format!("{}.", capitalise(&what)))?;
     if ops.len() > 1 {
         sink.note(&format!(
             "Applied in the order written: {} first, so M = {} (the last operation is the leftmost factor).",

@@ -191,6 +191,9 @@ def lrelu(x; a = 0.01) = if(x > 0, x, a*x)\n  def tanh2(x) = 2*sigmoid(2*x)-1"
         /// The name defined
         name: String,
     },
+    /// Clear the screen
+    #[command(alias = "cls")]
+    Clear,
     /// Leave the prompt (also: quit, Ctrl-D)
     #[command(alias = "quit")]
     Exit,
@@ -275,9 +278,17 @@ pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
     words
         .into_iter()
         .map(|w| {
-            // -f and -p are options even when a definition names f or p
-            let option = matches!(w.as_str(), "-f" | "-p" | "-h" | "-V");
-            if w.len() > 1 && w.starts_with('-') && !w.starts_with("--") && !option && input::parse_x(&w).is_ok() {
+            // -f, -p, -t are options even when a definition names f, p or t
+            let option = matches!(w.as_str(), "-f" | "-p" | "-h" | "-V" | "-t");
+            // a word that starts like a number is one, even a malformed one: the number
+            // parser then says what is wrong with it (not clap's "unexpected argument")
+            let numberish = w.starts_with('-') && w[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            if w.len() > 1
+                && w.starts_with('-')
+                && !w.starts_with("--")
+                && !option
+                && (numberish || input::parse_x(&w).is_ok())
+            {
                 format!(" {w}")
             } else {
                 w
@@ -374,8 +385,10 @@ pub fn execute(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
     let r = run_command(cmd, ctx, sink);
     if r.is_err() {
         // best effort: the error itself is what gets reported
-        let _ = sink.abort().and_then(|_| sink.flush());
+        let _ = sink.abort().and_then(|_| sink.finish());
+        return r;
     }
+    sink.finish()?;
     r
 }
 

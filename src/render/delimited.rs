@@ -1,6 +1,8 @@
 //! CSV and TSV: a header line, then one line per row; numbers as the shortest text
 //! that reads back as the same double. Titles and notes are left out (they would
-//! break the file for the program reading it).
+//! break the file for the program reading it). A command with several results
+//! (`xor`, `compare`) writes them one after the other, each with its header, separated
+//! by one empty line: split at empty lines to load them table by table.
 
 use crate::render::num::{MAX_LEN, Out, shortest_into};
 use crate::report::{Cell, Flow, Head, Sink};
@@ -13,6 +15,8 @@ pub struct Delimited<'a> {
     /// A row of numbers being laid out.
     line: Out,
     nums: Vec<f64>,
+    /// Results written so far (the next is preceded by an empty line).
+    results: usize,
 }
 
 /// One row of numbers as CSV/TSV text: x, then each value, separated by `sep`, each
@@ -31,7 +35,7 @@ pub fn number_row(out: &mut Out, sep: u8, first: f64, rest: &[f64]) {
 
 impl<'a> Delimited<'a> {
     pub fn new(sep: u8, out: &'a mut dyn Write) -> Self {
-        Delimited { sep, out, buf: zmij::Buffer::new(), line: Out::default(), nums: Vec::new() }
+        Delimited { sep, out, buf: zmij::Buffer::new(), line: Out::default(), nums: Vec::new(), results: 0 }
     }
 
     fn field(&mut self, s: &str) -> io::Result<()> {
@@ -48,6 +52,10 @@ impl<'a> Delimited<'a> {
 
 impl Sink for Delimited<'_> {
     fn begin(&mut self, head: &Head) -> io::Result<()> {
+        if self.results > 0 {
+            self.out.write_all(b"\n")?;
+        }
+        self.results += 1;
         for (i, c) in head.columns.iter().enumerate() {
             if i > 0 {
                 self.out.write_all(&[self.sep])?;
@@ -109,6 +117,10 @@ impl Sink for Delimited<'_> {
     }
 
     fn text(&mut self, text: &str) -> io::Result<()> {
+        if self.results > 0 {
+            self.out.write_all(b"\n")?;
+        }
+        self.results += 1;
         writeln!(self.out, "{}", text.trim_end())
     }
 }

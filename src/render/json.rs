@@ -1,14 +1,33 @@
-//! JSON: one object per result, streamed as rows arrive:
-//! `{"title": ..., "columns": [...], "rows": [{"x": 1.5, "gelu": 1.39...}, ...], "notes": [...]}`.
+//! JSON: one document per command. A result is one object, streamed as rows arrive:
+//! `{"title": ..., "columns": [...], "rows": [{"x": 1.5, "gelu": 1.39...}, ...], "notes": [...]}`;
+//! a command with several results (`xor`, `compare`, a table and a plot) gives an array
+//! of them. The first result is held back (up to [`HOLD`] bytes, or until the command
+//! flushes to stream its input) until it is known whether another follows.
 //! Numbers are the shortest round-trip text; inf, -inf and nan (which JSON lacks)
-//! are written as the strings "inf", "-inf", "nan".
+//! are written as the strings "inf", "-inf", "nan". Keys are unique within a row: a
+//! repeated column name gets ` (2)`, ` (3)`, ….
 
 use crate::render::num::shortest_into;
 use crate::report::{Cell, Flow, Head, Sink};
 use std::io::{self, Write};
 
+/// Most bytes of the first result held back before it is written as the whole document.
+pub const HOLD: usize = 8 << 20;
+
+enum Mode {
+    /// Nothing or one result so far, held in the buffer.
+    First(Vec<u8>),
+    /// Several results: an array is open.
+    Array,
+    /// The first result was written out (it was large, or streamed): one document.
+    Single,
+}
+
 pub struct Json<'a> {
     out: &'a mut dyn Write,
+    mode: Mode,
+    /// Results begun so far.
+    results: usize,
     keys: Vec<String>,
     rows: usize,
     /// A result is begun and not yet ended.
@@ -23,41 +42,103 @@ fn quoted(s: &str) -> String {
 
 impl<'a> Json<'a> {
     pub fn new(out: &'a mut dyn Write) -> Self {
-        Json { out, keys: Vec::new(), rows: 0, open: false, notes: Vec::new(), buf: zmij::Buffer::new() }
+        Json {
+            out,
+            mode: Mode::First(Vec::new()),
+            results: 0,
+            keys: Vec::new(),
+            rows: 0,
+            open: false,
+            notes: Vec::new(),
+            buf: zmij::Buffer::new(),
+        }
+    }
+
+    /// Write, through the held-back buffer while there is one.
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Mode::First(held) = &mut self.mode {
+            if held.len() + bytes.len() <= HOLD {
+                held.extend_from_slice(bytes);
+                return Ok(());
+            }
+            let held = std::mem::take(held);
+            self.mode = Mode::Single;
+            self.out.write_all(&held)?;
+        }
+        self.out.write_all(bytes)
+    }
+
+    /// A new result (a table or a text) starts: open the array if it is the second.
+    fn next_result(&mut self) -> io::Result<()> {
+        self.results += 1;
+        if self.results == 1 {
+            return Ok(());
+        }
+        match &mut self.mode {
+            Mode::First(held) => {
+                let held = std::mem::take(held);
+                self.mode = Mode::Array;
+                self.out.write_all(b"[\n")?;
+                self.out.write_all(&held)?;
+                self.out.write_all(b",\n")
+            }
+            Mode::Array => self.out.write_all(b",\n"),
+            // the first result went out whole: a second can only follow it (documented)
+            Mode::Single => self.out.write_all(b"\n"),
+        }
     }
 }
 
 impl Sink for Json<'_> {
     fn begin(&mut self, head: &Head) -> io::Result<()> {
-        self.keys = head.columns.iter().map(|c| quoted(&c.name)).collect();
+        self.next_result()?;
+        // unique keys: a repeated name gets " (2)", " (3)", …
+        let mut seen: Vec<String> = Vec::new();
+        self.keys = head
+            .columns
+            .iter()
+            .map(|c| {
+                let mut name = c.name.clone();
+                let mut k = 1;
+                while seen.contains(&name) {
+                    k += 1;
+                    name = format!("{} ({k})", c.name);
+                }
+                seen.push(name.clone());
+                quoted(&name)
+            })
+            .collect();
         self.rows = 0;
         self.open = true;
         self.notes.clear();
-        let cols: Vec<&str> = self.keys.iter().map(String::as_str).collect();
-        write!(self.out, "{{\"title\":{},\"columns\":[{}],\"rows\":[", quoted(&head.title), cols.join(","))
+        let text = format!("{{\"title\":{},\"columns\":[{}],\"rows\":[", quoted(&head.title), self.keys.join(","));
+        self.put(text.as_bytes())
     }
 
     fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
-        self.out.write_all(if self.rows == 0 { b"\n{" } else { b",\n{" })?;
+        let mut line: Vec<u8> = Vec::with_capacity(32 * cells.len());
+        line.extend_from_slice(if self.rows == 0 { b"\n{" } else { b",\n{" });
         self.rows += 1;
         for (i, (k, c)) in self.keys.iter().zip(cells).enumerate() {
             if i > 0 {
-                self.out.write_all(b",")?;
+                line.push(b',');
             }
-            self.out.write_all(k.as_bytes())?;
-            self.out.write_all(b":")?;
+            line.extend_from_slice(k.as_bytes());
+            line.push(b':');
             match c {
-                Cell::Num(x) if x.is_finite() => {
-                    let s = shortest_into(*x, &mut self.buf);
-                    self.out.write_all(s.as_bytes())?;
+                Cell::Num(x) if x.is_finite() => line.extend_from_slice(shortest_into(*x, &mut self.buf).as_bytes()),
+                Cell::Num(x) => {
+                    line.push(b'"');
+                    line.extend_from_slice(shortest_into(*x, &mut self.buf).as_bytes());
+                    line.push(b'"');
                 }
-                Cell::Num(x) => write!(self.out, "\"{}\"", shortest_into(*x, &mut self.buf))?,
-                Cell::Int(n) => write!(self.out, "{n}")?,
-                Cell::Text(t) => self.out.write_all(quoted(t).as_bytes())?,
-                Cell::Empty => self.out.write_all(b"null")?,
+                Cell::Int(n) => line.extend_from_slice(n.to_string().as_bytes()),
+                Cell::Text(t) => line.extend_from_slice(quoted(t).as_bytes()),
+                Cell::Empty => line.extend_from_slice(b"null"),
             }
         }
-        self.out.write_all(b"}")?;
+        line.push(b'}');
+        self.put(&line)?;
         Ok(Flow::Continue)
     }
 
@@ -70,10 +151,17 @@ impl Sink for Json<'_> {
         if !std::mem::take(&mut self.open) {
             return Ok(());
         }
-        writeln!(self.out, "],\"notes\":[{}]}}", self.notes.join(","))
+        let text = format!("],\"notes\":[{}]}}", self.notes.join(","));
+        self.put(text.as_bytes())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        // a streaming command: its one result goes out as it grows
+        if let Mode::First(held) = &mut self.mode {
+            let held = std::mem::take(held);
+            self.mode = Mode::Single;
+            self.out.write_all(&held)?;
+        }
         self.out.flush()
     }
 
@@ -82,6 +170,21 @@ impl Sink for Json<'_> {
     }
 
     fn text(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.out, "{{\"text\":{}}}", quoted(text.trim_end()))
+        self.next_result()?;
+        let t = format!("{{\"text\":{}}}", quoted(text.trim_end()));
+        self.put(t.as_bytes())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        match std::mem::replace(&mut self.mode, Mode::Single) {
+            Mode::First(held) if !held.is_empty() => {
+                self.out.write_all(&held)?;
+                self.out.write_all(b"\n")?;
+            }
+            Mode::Array => self.out.write_all(b"\n]\n")?,
+            Mode::Single if self.results > 0 => self.out.write_all(b"\n")?,
+            _ => {}
+        }
+        self.out.flush()
     }
 }

@@ -20,11 +20,11 @@ use std::io::Write;
 pub enum Format {
     /// aligned table for people (rounded to --precision)
     Table,
-    /// comma-separated, header first, shortest round-trip numbers
+    /// comma-separated, header first, shortest round-trip numbers; several results are separated by an empty line
     Csv,
-    /// tab-separated, header first, shortest round-trip numbers
+    /// tab-separated, header first, shortest round-trip numbers; several results are separated by an empty line
     Tsv,
-    /// one JSON object per result: title, columns, rows, notes
+    /// one JSON document: an object (title, columns, rows, notes), or an array of them when there are several
     Json,
     /// a Markdown table
     Markdown,

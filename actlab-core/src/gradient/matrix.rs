@@ -108,7 +108,7 @@ pub struct GradLayer {
     pub k: u64,
     /// log10 ‖g‖ after k layers (the output gradient has norm 1).
     pub log10_norm: f64,
-    /// ‖g_k‖ / ‖g_{k-1}‖.
+    /// ‖g_k‖ / ‖g_{k-1}‖ at this layer, before clipping.
     pub ratio: f64,
     /// Units of this layer with f'(z) = 0.
     pub dead_fraction: f64,
@@ -254,8 +254,9 @@ pub fn run(
                         clipped = true;
                     }
                 }
-                let ratio =
-                    if log_norm[i].is_finite() && before.is_finite() { 10f64.powf(log_norm[i] - before) } else { 0.0 };
+                // the layer's own factor, before any clipping (after it, a clipped chain
+                // would show 1 at every layer)
+                let ratio = if nn.is_finite() && before.is_finite() { nn } else { 0.0 };
                 *layer = GradLayer {
                     k: layer.k,
                     log10_norm: log_norm[i],
