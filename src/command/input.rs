@@ -118,40 +118,75 @@ pub enum XItem {
     Stdin,
 }
 
-/// Points a, a + step, ... up to and including b when it is reached.
+/// Points a, a + step, ... up to and including b when it is reached. Point i is the
+/// correctly rounded a + i·step of the numbers as typed (`0..1:0.15` has 0.45 and 0.9,
+/// as `0..0.9:0.15` does): a decimal start and step are carried in two doubles.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Range {
     pub start: f64,
     pub end: f64,
     pub step: f64,
     pub count: u64,
-    /// b is hit (within rounding): points are spaced exactly from a to b.
+    /// b is hit (within rounding).
     pub exact_end: bool,
+    /// What the decimals as typed have beyond `start` and `step` (0 for formulas).
+    pub start_lo: f64,
+    pub step_lo: f64,
+}
+
+/// The part of a plain decimal (at most 15 significant digits, at most 22 decimals)
+/// that its nearest double `hi` leaves out: `text` = hi + lo to about 1e-32 relative.
+fn decimal_lo(text: &str, hi: f64) -> f64 {
+    let t = text.trim();
+    let (mant, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()),
+        None => (t, Some(0)),
+    };
+    let Some(exp) = exp else { return 0.0 };
+    let neg = mant.starts_with('-');
+    let mant = mant.trim_start_matches(['+', '-']);
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    if !(int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())) || int.len() + frac.len() == 0 {
+        return 0.0;
+    }
+    let digits: String = format!("{int}{frac}").trim_start_matches('0').to_string();
+    if digits.len() > 15 {
+        return 0.0;
+    }
+    let m: f64 = if digits.is_empty() { 0.0 } else { digits.parse::<u64>().unwrap_or(0) as f64 };
+    let k = frac.len() as i32 - exp; // value = m / 10^k
+    if !(0..=22).contains(&k) {
+        return 0.0;
+    }
+    let p = 10f64.powi(k); // exact for k <= 22
+    // m - 10^k·|hi| is exact in one fma (a small multiple of ulp(hi)·10^k)
+    let r = f64::mul_add(-p, hi.abs(), m) / p;
+    if neg { -r } else { r }
 }
 
 impl Range {
     #[inline]
     pub fn point(&self, i: u64) -> f64 {
-        if self.exact_end && self.count > 1 && i == self.count - 1 {
-            return self.end;
+        let p = self.point_dd(i);
+        if p.is_finite() {
+            return p;
         }
-        let p = self.point_scaled(i, 1.0);
-        // near the largest doubles (1e308..1.7e308) the difference or the product
-        // overflows where the point itself does not: compute scaled down by 2^40 (the
-        // most points times the widest span stay finite), exact at these magnitudes
+        // near the largest doubles (1e308..1.7e308) the product overflows where the
+        // point itself does not: compute scaled down by 2^40, exact at these magnitudes
         const DOWN: f64 = 1.0 / (1u64 << 40) as f64;
-        if p.is_finite() { p } else { self.point_scaled(i, DOWN) / DOWN }
+        (self.start * DOWN + self.step * DOWN * i as f64) / DOWN
     }
 
+    /// a + i·step in two doubles, rounded once.
     #[inline]
-    fn point_scaled(&self, i: u64, k: f64) -> f64 {
-        let (a, b, step) = (self.start * k, self.end * k, self.step * k);
-        if self.exact_end && self.count > 1 {
-            let n = (self.count - 1) as f64;
-            a + (b - a) * (i as f64) / n
-        } else {
-            a + step * i as f64
-        }
+    fn point_dd(&self, i: u64) -> f64 {
+        let n = i as f64; // exact: at most 10^10 points
+        let p1 = n * self.step;
+        let e1 = f64::mul_add(n, self.step, -p1);
+        let h = self.start + p1;
+        let bb = h - self.start;
+        let l = (self.start - (h - bb)) + (p1 - bb);
+        h + (l + e1 + self.start_lo + n * self.step_lo)
     }
 }
 
@@ -166,6 +201,7 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
     let what = |e: String| format!("range '{q}': {e}");
     let start = parse_number(a).map_err(what)?;
     let end = parse_number(b).map_err(what)?;
+    let step_text = step;
     let step = match step {
         Some(st) => parse_number(st).map_err(what)?,
         None => 1.0,
@@ -200,7 +236,8 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
     if count > 1 && start + step == start {
         return Err(format!("range '{q}': the step is too small to move from {}", shown(a)));
     }
-    Ok(Range { start, end, step, count, exact_end })
+    let (start_lo, step_lo) = (decimal_lo(a, start), step_text.map_or(0.0, |t| decimal_lo(t, step)));
+    Ok(Range { start, end, step, count, exact_end, start_lo, step_lo })
 }
 
 /// Parse one X item: a number, a range or `-`.
