@@ -166,6 +166,9 @@ pub struct EvalArgs {
     /// Numbers, ranges A..B:STEP (e.g. -2..2:0.5), or - to read numbers from stdin
     #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
     pub xs: Vec<String>,
+    /// With -: read one column of CSV/TSV input, by its header NAME or its number N (1 is the first)
+    #[arg(long, value_name = "NAME|N")]
+    pub column: Option<String>,
     #[command(flatten)]
     pub params: ParamArgs,
 }

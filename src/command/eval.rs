@@ -17,6 +17,9 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
     if stdin_uses > 1 {
         return Err(Error::Usage("'-' (read stdin) may appear only once".into()));
     }
+    if args.column.is_some() && stdin_uses == 0 {
+        return Err(Error::Usage("--column reads a column of stdin: give - among the X values".into()));
+    }
     if stdin_uses == 1 && ctx.stdin.is_none() {
         return Err(Error::Usage(
             "'-' reads numbers from stdin, but stdin holds the script here; put the numbers in the command, \
@@ -78,6 +81,17 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                         break;
                     }
                 }
+            }
+            XItem::Stdin if args.column.is_some() => {
+                let input = ctx.stdin.as_deref_mut().expect("checked above");
+                let column = args.column.as_deref().unwrap_or_default();
+                let cell = std::cell::RefCell::new(&mut *sink);
+                super::input::for_each_in_column(
+                    input,
+                    column,
+                    |x| emit(x, *cell.borrow_mut()).map(drop),
+                    || cell.borrow_mut().flush(),
+                )?;
             }
             XItem::Stdin if sink.separator().is_some() => {
                 let input = ctx.stdin.as_deref_mut().expect("checked above");

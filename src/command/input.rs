@@ -361,3 +361,70 @@ mod tests {
         assert!(got[4].is_nan() && got[5] == 7.0);
     }
 }
+
+/// Read one column of CSV or TSV from `input` (`NAME` from the header line, or a
+/// 1-based number `N`), calling `f` for each value: actlab's own CSV can be piped back
+/// in (`actlab eval gelu -2..2:1 -f csv | actlab deriv tanh - --column gelu`). The
+/// separator is a tab if the first line has one, else a comma; a first line that is
+/// not numbers is the header.
+pub fn for_each_in_column(
+    input: &mut dyn BufRead,
+    column: &str,
+    mut f: impl FnMut(f64) -> std::io::Result<()>,
+    mut after_line: impl FnMut() -> std::io::Result<()>,
+) -> Result<(), crate::command::Error> {
+    use crate::command::Error;
+    let mut line = String::new();
+    let mut n = 0u64;
+    let mut index: Option<usize> = column.parse::<usize>().ok().filter(|i| *i >= 1).map(|i| i - 1);
+    let mut sep = ',';
+    loop {
+        super::check_interrupt()?;
+        line.clear();
+        let read = std::io::Read::take(&mut *input, 1 << 20)
+            .read_line(&mut line)
+            .map_err(|e| Error::Failed(format!("cannot read stdin: {e}")))?;
+        if read == 0 {
+            return Ok(());
+        }
+        n += 1;
+        let text = line.trim_end_matches(['\n', '\r']);
+        if n == 1 && text.contains('\t') {
+            sep = '\t';
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = text.split(sep).map(|s| s.trim().trim_matches('"')).collect();
+        if n == 1 {
+            let header = fields.iter().any(|w| parse_token(w).is_err());
+            if header {
+                if index.is_none() {
+                    let Some(i) = fields.iter().position(|w| *w == column) else {
+                        let names = fields.join(", ");
+                        return Err(Error::Usage(format!(
+                            "--column {}: no such column; the header has: {}",
+                            shown(column),
+                            shown(&names)
+                        )));
+                    };
+                    index = Some(i);
+                }
+                continue;
+            }
+            if index.is_none() {
+                return Err(Error::Usage(format!(
+                    "--column {}: the input has no header line to find it in; give a column number (1 is the first)",
+                    shown(column)
+                )));
+            }
+        }
+        let i = index.unwrap_or(0);
+        let Some(word) = fields.get(i) else {
+            return Err(Error::Failed(format!("stdin line {n}: no column {} (the line has {})", i + 1, fields.len())));
+        };
+        let x = parse_token(word).map_err(|e| Error::Failed(format!("stdin line {n}: {e}")))?;
+        f(x).map_err(Error::Io)?;
+        after_line().map_err(Error::Io)?;
+    }
+}

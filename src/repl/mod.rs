@@ -27,6 +27,51 @@ pub fn history_path() -> Option<PathBuf> {
     Some(state.join("actlab").join("history"))
 }
 
+/// Numbers typed at the prompt for `-` (`eval gelu -`): lines read from the terminal
+/// until an empty line or Ctrl-D, then the end of the input for that command.
+struct TypedNumbers {
+    line: Vec<u8>,
+    pos: usize,
+    /// This command's input has ended; the loop clears it before the next line.
+    done: std::rc::Rc<std::cell::Cell<bool>>,
+    /// The hint was shown for this command.
+    told: bool,
+}
+
+impl io::Read for TypedNumbers {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let avail = io::BufRead::fill_buf(self)?;
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        io::BufRead::consume(self, n);
+        Ok(n)
+    }
+}
+
+impl io::BufRead for TypedNumbers {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.pos >= self.line.len() && !self.done.get() {
+            if !self.told {
+                eprintln!("(type numbers, several on a line if you like; an empty line or Ctrl-D ends them)");
+                self.told = true;
+            }
+            self.line.clear();
+            self.pos = 0;
+            let n = io::BufRead::read_until(&mut io::stdin().lock(), b'\n', &mut self.line)?;
+            if n == 0 || self.line.iter().all(u8::is_ascii_whitespace) {
+                self.done.set(true);
+                self.line.clear();
+                self.told = false;
+            }
+        }
+        Ok(&self.line[self.pos..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
 pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Option<PathBuf>) -> u8 {
     let config = Config::builder()
         .completion_type(CompletionType::List)
@@ -64,7 +109,9 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     );
     let (first, rest) = banner.split_once(' ').unwrap_or((&banner, ""));
     println!("{first} {}", dim(rest));
-    let mut session = Session::new(style, None);
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mut typed = TypedNumbers { line: Vec::new(), pos: 0, done: done.clone(), told: false };
+    let mut session = Session::new(style, Some(&mut typed));
     session.defs = defs;
     session.keep_in = init;
     // the helper (completion, preview) sees the session's definitions
@@ -93,6 +140,8 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
                     }
                 }
                 INTERRUPTED.store(false, Ordering::Relaxed);
+                // '-' reads what is typed next, anew for each command
+                done.set(false);
                 let stdout = io::stdout();
                 let mut out = stdout.lock();
                 let mut err = io::stderr();
