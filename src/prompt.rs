@@ -136,7 +136,8 @@ impl ActlabHelper {
             // `set ` and the like: a command whose words are subcommands
             return Want::Words(if n == 0 { subcommands().collect() } else { Vec::new() });
         };
-        if pos.get_value_names().is_some_and(|v| v.iter().any(|v| v.starts_with("FN"))) {
+        // FN[,FN...], FN, and compare's F and G
+        if pos.get_value_names().is_some_and(|v| v.iter().any(|v| v.starts_with("FN") || v == "F" || v == "G")) {
             if n == 0 && cmd.has_subcommands() && !word.contains(',') {
                 // plot: a function, or the subcommand chain
                 let mut words: Vec<String> = subcommands().collect();

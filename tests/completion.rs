@@ -73,3 +73,32 @@ fn matrix_words_and_files() {
     assert!(dir.join("Cargo.toml").exists() && here.iter().any(|f| f.contains("Cargo.toml")), "{here:?}");
     assert!(complete("plot gelu --svg Carg").iter().any(|f| f.contains("Cargo.toml")));
 }
+
+#[test]
+fn plot_chain_and_the_new_commands() {
+    offers("plot ch", &["chain"]);
+    offers("plot chain ", &["sigmoid", "tanh", "relu"]);
+    offers("plot chain sig", &["sigmoid"]);
+    offers("forward re", &["relu"]);
+    offers("compare gelu gelu_t", &["gelu_tanh"]);
+    offers("grad ta", &["tanh"]);
+    offers("forward relu 50 --init ", &["he", "xavier", "orthogonal", "normal"]);
+    offers(
+        "",
+        &["forward", "grad", "softmax", "log_softmax", "softmin", "compare", "calc", "def", "let", "defs", "undef"],
+    );
+    // every alias is offered beside its canonical name
+    offers("eval ", &["logistic", "sigmoid", "swish", "silu", "gelu_erf", "phi"]);
+}
+
+#[test]
+fn the_prompt_help_names_every_command() {
+    use clap::CommandFactory;
+    let grouped: Vec<&str> = actlab::command::line::HELP_GROUPS.iter().flat_map(|(_, n)| n.iter().copied()).collect();
+    for sub in actlab::command::Cli::command().get_subcommands() {
+        let name = sub.get_name();
+        assert!(name == "help" || grouped.contains(&name), "help at the prompt does not name {name}");
+    }
+    let help = actlab::command::line::prompt_help();
+    assert!(help.lines().count() <= 22 && help.lines().all(|l| l.chars().count() <= 80), "{help}");
+}

@@ -16,7 +16,10 @@ fn every_help_example_runs() {
     let mut all = examples(&cli.get_after_help().map(|s| s.to_string()).unwrap_or_default());
     for sub in cli.get_subcommands() {
         let ex = examples(&sub.get_after_help().map(|s| s.to_string()).unwrap_or_default());
-        if !matches!(sub.get_name(), "help" | "list" | "run" | "exit" | "clear" | "settings" | "completions" | "manpage") {
+        if !matches!(
+            sub.get_name(),
+            "help" | "list" | "run" | "exit" | "clear" | "settings" | "completions" | "manpage"
+        ) {
             assert!(!ex.is_empty(), "'{}' has no examples in its help", sub.get_name());
         }
         all.extend(ex);

@@ -44,7 +44,8 @@ fn every_documented_command_fits_80_and_120_columns() {
     let commands = documented();
     assert!(commands.len() > 40, "{}", commands.len());
     for cols in [80u16, 120] {
-        let mut session = Session::new(Style { format: Format::Table, term_width: Some(cols), ..Style::default() }, None);
+        let mut session =
+            Session::new(Style { format: Format::Table, term_width: Some(cols), ..Style::default() }, None);
         for c in &commands {
             let (mut out, mut err) = (Vec::new(), Vec::new());
             let _ = session.run_line(c, &mut out, &mut err);

@@ -39,6 +39,47 @@ fn parse_f64(s: &str) -> Result<f64, String> {
     input::parse_number(s)
 }
 
+/// A free-text argument whose usual values shell completion should offer: accepts any
+/// text (a function list, a formula, a matrix word or number) and lists `candidates`
+/// as its possible values for `actlab completions` (hidden in help).
+#[derive(Clone)]
+pub struct Suggest(fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value.to_str().map(str::to_string).ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(clap::builder::PossibleValue::new)))
+    }
+}
+
+/// Every catalogue name and alias: what shell completion offers for a function.
+pub fn function_candidates() -> Vec<&'static str> {
+    crate::activation::CATALOGUE.iter().flat_map(|a| a.names()).collect()
+}
+
+fn functions() -> Suggest {
+    Suggest(function_candidates)
+}
+
+/// The function argument's parser, for arguments declared outside this file.
+pub fn function_candidates_parser() -> Suggest {
+    functions()
+}
+
+fn matrix_words() -> Suggest {
+    Suggest(|| super::matrix_words::OPERATIONS.to_vec())
+}
+
 /// `--init`: by the names PyTorch and Keras users know, any case.
 fn init_parser() -> impl clap::builder::TypedValueParser<Value = crate::gradient::matrix::Init> {
     use crate::gradient::matrix::Init;
@@ -161,7 +202,7 @@ impl clap::Args for ParamArgs {
 #[derive(Args, Clone, Debug)]
 pub struct EvalArgs {
     /// Function name, or several separated by commas (gelu,relu,tanh)
-    #[arg(value_name = "FN[,FN...]")]
+    #[arg(value_name = "FN[,FN...]", value_parser = functions(), hide_possible_values = true)]
     pub functions: String,
     /// Numbers, ranges A..B:STEP (e.g. -2..2:0.5), or - to read numbers from stdin
     #[arg(value_name = "X", required = true, num_args = 1.., allow_negative_numbers = true)]
@@ -214,7 +255,7 @@ pub struct ForwardArgs {
 #[derive(Args, Clone, Debug)]
 pub struct ChainArgs {
     /// Function name, or several separated by commas (side by side)
-    #[arg(value_name = "FN[,FN...]")]
+    #[arg(value_name = "FN[,FN...]", value_parser = functions(), hide_possible_values = true)]
     pub functions: String,
     /// Number of layers (a whole number, up to 1e8; 1e6 is fine)
     #[arg(value_name = "DEPTH", value_parser = depth_parser(super::chain::MAX_DEPTH), allow_hyphen_values = true)]
@@ -244,10 +285,10 @@ fn depth_parser(max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone + Send
 #[derive(Args, Clone, Debug)]
 pub struct CompareArgs {
     /// The reference function: a name, a derivative (tanh') or a formula in x
-    #[arg(value_name = "F")]
+    #[arg(value_name = "F", value_parser = functions(), hide_possible_values = true)]
     pub first: String,
     /// The function compared with it
-    #[arg(value_name = "G")]
+    #[arg(value_name = "G", value_parser = functions(), hide_possible_values = true)]
     pub second: String,
     /// Numbers (a table at each), or one range A..B to search [default: -6..6]
     #[arg(value_name = "X", num_args = 0.., allow_negative_numbers = true)]
@@ -286,7 +327,7 @@ fn forward_init_parser() -> impl clap::builder::TypedValueParser<Value = crate::
 #[derive(Args, Clone, Debug)]
 pub struct ForwardPassArgs {
     /// Function name, formula, or several separated by commas (side by side, same network)
-    #[arg(value_name = "FN[,FN...]")]
+    #[arg(value_name = "FN[,FN...]", value_parser = functions(), hide_possible_values = true)]
     pub functions: String,
     /// Number of layers (up to 10000)
     #[arg(value_name = "DEPTH", value_parser = depth_parser(10_000), allow_hyphen_values = true)]
@@ -338,7 +379,7 @@ pub struct ForwardPassArgs {
 #[derive(Args, Clone, Debug)]
 pub struct GradArgs {
     /// The activation: a name, a derivative or a formula in x
-    #[arg(value_name = "FN")]
+    #[arg(value_name = "FN", value_parser = functions(), hide_possible_values = true)]
     pub function: String,
     /// The weights W, row by row, '/' between rows: --weights 1 2 / 3 4 (out × in)
     #[arg(long, value_name = "W", num_args = 1.., allow_negative_numbers = true)]
@@ -398,7 +439,14 @@ pub struct ClipArgs {
 pub struct MatrixArgs {
     /// Operations, applied in the order written (optionally joined by 'then'): rotate DEG, scale K1 [K2],
     /// flip x|y, project x|y, project U1 U2, shear K, custom A B C D, translate T1 T2
-    #[arg(value_name = "OP", required = true, num_args = 1.., allow_negative_numbers = true)]
+    #[arg(
+        value_name = "OP",
+        required = true,
+        num_args = 1..,
+        allow_negative_numbers = true,
+        value_parser = matrix_words(),
+        hide_possible_values = true
+    )]
     pub ops: Vec<String>,
     /// Angles in radians instead of degrees
     #[arg(long, conflicts_with = "deg")]
@@ -433,7 +481,7 @@ pub struct CollapseArgs {
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
     /// Activation between the layers (none: purely linear) [default: none]
-    #[arg(long, value_name = "FN")]
+    #[arg(long, value_name = "FN", value_parser = functions(), hide_possible_values = true)]
     pub act: Option<String>,
     #[command(flatten)]
     pub params: ParamArgs,
@@ -454,7 +502,7 @@ pub struct GluArgs {
     pub dim: Option<usize>,
     /// The gate: sigmoid or glu (GLU), swish, silu or swiglu (SwiGLU), gelu or geglu (GeGLU), relu or reglu
     /// (ReGLU), or any function or formula in x [default: sigmoid]
-    #[arg(long, value_name = "GATE")]
+    #[arg(long, value_name = "GATE", value_parser = functions(), hide_possible_values = true)]
     pub gate: Option<String>,
     /// Put a Linear layer first, as the notes write it: x → Linear(in, 2·OUT) → [a, b] → a ⊗ gate(b)
     #[arg(long, value_name = "OUT")]
@@ -468,7 +516,7 @@ pub struct GluArgs {
 #[derive(Args, Clone, Debug)]
 pub struct XorArgs {
     /// Hidden activation, or none for a linear network [default: tanh]
-    #[arg(long, value_name = "FN|none")]
+    #[arg(long, value_name = "FN|none", value_parser = functions(), hide_possible_values = true)]
     pub act: Option<String>,
     /// Hidden units [default: 4]
     #[arg(long, value_name = "N")]
@@ -497,7 +545,7 @@ pub struct PlotArgs {
     #[command(subcommand)]
     pub chain: Option<PlotChain>,
     /// Function name, or several separated by commas
-    #[arg(value_name = "FN[,FN...]", required = true)]
+    #[arg(value_name = "FN[,FN...]", required = true, value_parser = functions(), hide_possible_values = true)]
     pub functions: Option<String>,
     /// Left end of x [default: -5]
     #[arg(long, value_name = "A", value_parser = parse_f64, allow_negative_numbers = true)]
@@ -533,7 +581,7 @@ pub enum PlotChain {
 #[derive(Args, Clone, Debug)]
 pub struct PlotChainArgs {
     /// Function name, or several separated by commas
-    #[arg(value_name = "FN[,FN...]")]
+    #[arg(value_name = "FN[,FN...]", value_parser = functions(), hide_possible_values = true)]
     pub functions: String,
     /// Number of layers (up to 1e7)
     #[arg(value_name = "DEPTH", value_parser = depth_parser(10_000_000), allow_hyphen_values = true)]

@@ -309,59 +309,6 @@ pub fn for_each_number(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers() {
-        assert_eq!(parse_number("-1.5").unwrap(), -1.5);
-        assert_eq!(parse_number("-inf").unwrap(), f64::NEG_INFINITY);
-        assert!(parse_number("nan").unwrap().is_nan());
-        assert_eq!(parse_number("5e-324").unwrap(), 5e-324);
-        assert!(parse_number("1e999").unwrap_err().contains("out of range"));
-        assert!(parse_number("0x10").unwrap_err().contains("hexadecimal"));
-        assert!(parse_number("1_000").unwrap_err().contains("underscore"));
-        assert!(parse_number("abc").unwrap_err().contains("'abc' is not a number"));
-    }
-
-    #[test]
-    fn ranges() {
-        let r = parse_range("-2..2:0.5").unwrap();
-        assert_eq!(r.count, 9);
-        let pts: Vec<f64> = (0..r.count).map(|i| r.point(i)).collect();
-        assert_eq!(pts, vec![-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]);
-        let r = parse_range("0..1:0.1").unwrap();
-        assert_eq!((r.count, r.point(3)), (11, 0.3));
-        let r = parse_range("0..1:0.3").unwrap();
-        assert_eq!(r.count, 4);
-        assert!(parse_range("0..1:0").is_err());
-        assert!(parse_range("2..0:1").is_err());
-        assert_eq!(parse_range("2..0:-1").unwrap().count, 3);
-        assert!(parse_range("0..1e12:1").unwrap_err().contains("limit"));
-    }
-
-    #[test]
-    fn stdin_tokens_across_chunks() {
-        let data = b"1 2.5\n-3e2\tinf\n\n nan 7";
-        let mut r = std::io::BufReader::with_capacity(3, &data[..]);
-        let mut got = Vec::new();
-        for_each_number(
-            &mut r,
-            1,
-            |x| {
-                got.push(x);
-                Ok(())
-            },
-            || Ok(()),
-        )
-        .unwrap();
-        assert_eq!(got.len(), 6);
-        assert_eq!(&got[..4], &[1.0, 2.5, -300.0, f64::INFINITY]);
-        assert!(got[4].is_nan() && got[5] == 7.0);
-    }
-}
-
 /// Read one column of CSV or TSV from `input` (`NAME` from the header line, or a
 /// 1-based number `N`), calling `f` for each value: actlab's own CSV can be piped back
 /// in (`actlab eval gelu -2..2:1 -f csv | actlab deriv tanh - --column gelu`). The
@@ -426,5 +373,58 @@ pub fn for_each_in_column(
         let x = parse_token(word).map_err(|e| Error::Failed(format!("stdin line {n}: {e}")))?;
         f(x).map_err(Error::Io)?;
         after_line().map_err(Error::Io)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("-1.5").unwrap(), -1.5);
+        assert_eq!(parse_number("-inf").unwrap(), f64::NEG_INFINITY);
+        assert!(parse_number("nan").unwrap().is_nan());
+        assert_eq!(parse_number("5e-324").unwrap(), 5e-324);
+        assert!(parse_number("1e999").unwrap_err().contains("out of range"));
+        assert!(parse_number("0x10").unwrap_err().contains("hexadecimal"));
+        assert!(parse_number("1_000").unwrap_err().contains("underscore"));
+        assert!(parse_number("abc").unwrap_err().contains("'abc' is not a number"));
+    }
+
+    #[test]
+    fn ranges() {
+        let r = parse_range("-2..2:0.5").unwrap();
+        assert_eq!(r.count, 9);
+        let pts: Vec<f64> = (0..r.count).map(|i| r.point(i)).collect();
+        assert_eq!(pts, vec![-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]);
+        let r = parse_range("0..1:0.1").unwrap();
+        assert_eq!((r.count, r.point(3)), (11, 0.3));
+        let r = parse_range("0..1:0.3").unwrap();
+        assert_eq!(r.count, 4);
+        assert!(parse_range("0..1:0").is_err());
+        assert!(parse_range("2..0:1").is_err());
+        assert_eq!(parse_range("2..0:-1").unwrap().count, 3);
+        assert!(parse_range("0..1e12:1").unwrap_err().contains("limit"));
+    }
+
+    #[test]
+    fn stdin_tokens_across_chunks() {
+        let data = b"1 2.5\n-3e2\tinf\n\n nan 7";
+        let mut r = std::io::BufReader::with_capacity(3, &data[..]);
+        let mut got = Vec::new();
+        for_each_number(
+            &mut r,
+            1,
+            |x| {
+                got.push(x);
+                Ok(())
+            },
+            || Ok(()),
+        )
+        .unwrap();
+        assert_eq!(got.len(), 6);
+        assert_eq!(&got[..4], &[1.0, 2.5, -300.0, f64::INFINITY]);
+        assert!(got[4].is_nan() && got[5] == 7.0);
     }
 }

@@ -68,6 +68,9 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
     if words.len() == 2 && words[0] == "help" && matches!(words[1].as_str(), "formulas" | "formula") {
         return Ok(Parsed::Help(crate::messages::FORMULA_HELP.to_string()));
     }
+    if words.len() == 1 && matches!(words[0].as_str(), "help" | "?") {
+        return Ok(Parsed::Help(prompt_help()));
+    }
     if let Some(calc) = as_formula(&words.join(" "), &words[0]) {
         return calc;
     }
@@ -89,6 +92,34 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
             _ => Err(Error::Usage(clap_message(&e))),
         },
     }
+}
+
+/// The commands by what they are for (every command of the grammar is in one group:
+/// a test holds it).
+pub const HELP_GROUPS: &[(&str, &[&str])] = &[
+    ("functions", &["eval", "deriv", "list", "info", "plot", "compare", "calc"]),
+    ("gradients, networks", &["chain", "clip", "forward", "grad", "xor", "collapse"]),
+    ("maps and units", &["matrix", "glu", "softmax", "log_softmax", "softmin"]),
+    ("your definitions", &["def", "let", "defs", "undef"]),
+    ("the session", &["set", "settings", "run", "clear", "exit", "completions", "manpage"]),
+];
+
+/// `help` at the prompt: what the prompt does, on one 80×24 screen.
+pub fn prompt_help() -> String {
+    let mut s = String::from("Commands (help COMMAND shows its options and examples):\n");
+    for (what, names) in HELP_GROUPS {
+        s.push_str(&format!("  {:<20} {}\n", what, names.join(" ")));
+    }
+    s.push_str(
+        "\nExamples:  eval gelu 1.5        deriv tanh -2..2:1     chain sigmoid 20 --at 0\n\
+         \x20          matrix rotate 30     compare gelu gelu_tanh forward relu 50 --init he\n\
+         \x20          plot sigmoid --deriv 2*sigmoid(2)-1        def f(x) = x*sigmoid(2*x)\n\
+         \nNumbers and functions may be formulas: help formulas.\n\
+         Every command takes -f table|csv|tsv|json|markdown, -p DIGITS, --color WHEN.\n\
+         Tab completes; the dim hint previews the result; up/down recall history;\n\
+         Ctrl-C stops a command or clears the line; Ctrl-D or exit leaves.\n",
+    );
+    s
 }
 
 /// Stands for a prime (`sigmoid'`) while shlex splits the line.

@@ -40,8 +40,8 @@ pub enum Command {
     /// Formula, derivative, parameters and computed properties of one function
     #[command(after_help = "Examples:\n  info gelu\n  info leaky_relu --slope 0.2")]
     Info {
-        /// Function name or alias
-        #[arg(value_name = "FN")]
+        /// Function name or alias, or a formula in x
+        #[arg(value_name = "FN", value_parser = args::function_candidates_parser(), hide_possible_values = true)]
         function: String,
         #[command(flatten)]
         params: ParamArgs,
