@@ -125,7 +125,9 @@ fn help_settings_errors_and_exit() {
     let mut p = prompt(&dir.path().join("h"));
     p.send_line("help").unwrap();
     p.flush().unwrap();
-    p.exp_string("Commands:").unwrap();
+    // the prompt's own help, not the shell's usage
+    p.exp_string("Commands (help COMMAND shows its options and examples):").unwrap();
+    p.exp_string("Ctrl-D or exit leaves").unwrap();
     p.send_line("help chain").unwrap();
     p.flush().unwrap();
     p.exp_string("chain sigmoid 20 --at 0").unwrap();
