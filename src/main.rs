@@ -220,6 +220,7 @@ fn real_main() -> u8 {
             session.defs = defs.clone();
             // a definition given as a command is kept, as at the prompt
             session.keep_in = init.clone();
+            session.progress = io::stderr().is_terminal();
             actlab::command::line::catch_panic(|| session.run(&cli, &mut out, &mut err)).map(|_| 0)
         }
     };

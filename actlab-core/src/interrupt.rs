@@ -2,10 +2,13 @@
 //! ask it as they go (as fend's core does); the front end decides what it means (the
 //! prompt's Ctrl-C). The library itself keeps no global flag for it.
 
-/// Asked by long computations; `true` means stop as soon as possible.
+/// Asked by long computations; `true` means stop as soon as possible. They also
+/// report how far they are, which the front end may show.
 pub trait Interrupt {
     /// Whether the work should stop now.
     fn interrupted(&self) -> bool;
+    /// `done` of `total` steps are done (called now and then, not every step).
+    fn progress(&self, _done: u64, _total: u64) {}
 }
 
 impl<F: Fn() -> bool> Interrupt for F {

@@ -460,8 +460,8 @@ pub struct MatrixArgs {
     /// Draw the unit square and the basis vectors before and after the map
     #[arg(long)]
     pub plot: bool,
-    /// With --plot: write an SVG file instead of drawing in the terminal
-    #[arg(long, value_name = "FILE", requires = "plot")]
+    /// Write the picture as an SVG file instead of drawing it in the terminal (implies --plot)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub svg: Option<PathBuf>,
     /// Also show the image of the vector (X, Y)
     #[arg(long, num_args = 2, value_names = ["X", "Y"], allow_negative_numbers = true)]

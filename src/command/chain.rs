@@ -100,9 +100,11 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut cells = Vec::with_capacity(1 + 5 * funcs.len());
     let mut layers = Vec::with_capacity(funcs.len());
     let mut shown = 0u64;
+    let watch = super::ctrl_c();
     for k in 1..=depth {
         if k % 65536 == 0 {
             super::check_interrupt()?;
+            crate::interrupt::Interrupt::progress(&watch, k, depth);
         }
         layers.clear();
         let mut crossed = false;
@@ -258,9 +260,8 @@ fn matrix_chain(
     let mut shown = 0;
     let mut cells = Vec::new();
     let mut written: std::io::Result<()> = Ok(());
-    let failed = std::cell::Cell::new(false);
-    let ctrl_c = super::ctrl_c();
-    let stop = || ctrl_c() || failed.get();
+    let stop = super::ctrl_c();
+    let failed = &stop.failed;
     let fs: Vec<Function> = funcs.iter().map(|n| n.f.clone()).collect();
     let run = matrix::run(&fs, &spec, &stop, |layers| {
         let mut crossed = false;

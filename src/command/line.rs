@@ -246,6 +246,8 @@ pub struct Session<'a> {
     pub defs: crate::defs::Shared,
     /// Where `def`/`let`/`undef` are kept (the prompt and one-shot commands; not scripts).
     pub keep_in: Option<std::path::PathBuf>,
+    /// stderr is a terminal: long commands may show progress there (table output only).
+    pub progress: bool,
 }
 
 impl<'a> Session<'a> {
@@ -259,6 +261,7 @@ impl<'a> Session<'a> {
             running: Vec::new(),
             defs: Default::default(),
             keep_in: None,
+            progress: false,
         }
     }
 
@@ -369,6 +372,10 @@ impl<'a> Session<'a> {
             Line::Compute(cmd) => {
                 let stdin = self.stdin.as_mut().map(|s| &mut **s as &mut dyn BufRead);
                 let mut ctx = Context { stdin, style, radians: self.radians };
+                super::SHOW_PROGRESS.store(
+                    self.progress && style.format == crate::render::Format::Table,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
                 let mut sink = render::sink(style, out);
                 execute(cmd, &mut ctx, sink.as_mut())?;
                 Ok(Outcome::Continue)

@@ -67,7 +67,7 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         None => None,
     };
     let affine = !m.is_linear() || ops.iter().any(|o| matches!(o, Op::Translate(..)));
-    if a.plot {
+    if a.plot || a.svg.is_some() {
         let title = format!("{}: {}", a.ops.join(" "), messages::describe(&m));
         return super::plot::matrix_plot(&m, &title, a.svg.as_deref(), sink);
     }

@@ -312,9 +312,65 @@ pub fn check_interrupt() -> Result<(), Error> {
     Ok(())
 }
 
-/// The prompt's Ctrl-C as an [`crate::interrupt::Interrupt`] for long computations.
-pub fn ctrl_c() -> impl Fn() -> bool {
-    || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+/// Whether long commands may show progress on stderr: set per command when stderr
+/// is a terminal and the output is a table (never in pipes or machine formats).
+pub static SHOW_PROGRESS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The prompt's Ctrl-C, and a progress bar on stderr for work that takes more than
+/// a second (when [`SHOW_PROGRESS`] allows), as an [`crate::interrupt::Interrupt`].
+pub struct Watch {
+    /// Set by the caller to stop the work for its own reason (its output failed).
+    pub failed: std::cell::Cell<bool>,
+    start: std::time::Instant,
+    bar: std::cell::RefCell<Option<indicatif::ProgressBar>>,
+    show: bool,
+}
+
+impl crate::interrupt::Interrupt for Watch {
+    fn interrupted(&self) -> bool {
+        INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) || self.failed.get()
+    }
+
+    fn progress(&self, done: u64, total: u64) {
+        if !self.show {
+            return;
+        }
+        let mut bar = self.bar.borrow_mut();
+        if bar.is_none() {
+            if self.start.elapsed() < std::time::Duration::from_secs(1) {
+                return;
+            }
+            let b = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {elapsed} (Ctrl-C stops)")
+            {
+                b.set_style(style);
+            }
+            *bar = Some(b);
+        }
+        if let Some(b) = bar.as_ref() {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if let Some(b) = self.bar.borrow_mut().take() {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// The prompt's Ctrl-C (and progress on a terminal) for long computations.
+pub fn ctrl_c() -> Watch {
+    Watch {
+        failed: std::cell::Cell::new(false),
+        start: std::time::Instant::now(),
+        bar: std::cell::RefCell::new(None),
+        show: SHOW_PROGRESS.load(std::sync::atomic::Ordering::Relaxed),
+    }
 }
 
 impl From<crate::interrupt::Interrupted> for Error {

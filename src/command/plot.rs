@@ -13,6 +13,9 @@ use crate::report::Sink;
 
 /// Draw `plot` into the sink, or (`--svg FILE`) into an SVG file through the SVG sink.
 pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink) -> Result<(), Error> {
+    if let Some(path) = svg_path {
+        check_svg_name(path)?;
+    }
     match svg_path {
         Some(path) => SvgFile::new(path, sink).plot(plot),
         None => sink.plot(plot),
@@ -21,6 +24,21 @@ pub fn emit(plot: &Plot, svg_path: Option<&std::path::Path>, sink: &mut dyn Sink
         std::io::ErrorKind::Other => Error::Failed(e.to_string()),
         _ => Error::Io(e),
     })
+}
+
+/// `--svg` writes SVG: a name that promises another format (`plot.png`) is refused
+/// rather than filled with SVG.
+pub fn check_svg_name(path: &std::path::Path) -> Result<(), Error> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if let Some(e) = ext.filter(|e| {
+        matches!(e.as_str(), "png" | "jpg" | "jpeg" | "gif" | "bmp" | "webp" | "pdf" | "eps" | "tif" | "tiff")
+    }) {
+        return Err(Error::Usage(format!(
+            "--svg writes SVG, but '{}' ends in .{e}; give a .svg name (to get {e}, convert it, e.g. rsvg-convert -f png)",
+            crate::shown::shown(&path.display().to_string())
+        )));
+    }
+    Ok(())
 }
 
 /// The plot's size in characters: `--cols`/`--rows` (or their older names).

@@ -237,12 +237,22 @@ pub fn svg(plot: &Plot, path: &std::path::Path, width: u32, height: u32) -> Resu
         (x0, x1) = (cx - span * plot_w / 2.0, cx + span * plot_w / 2.0);
         (y0, y1) = (cy - span * plot_h / 2.0, cy + span * plot_h / 2.0);
     }
+    // a long title gets a smaller font, then is cut, so that it stays inside the picture
+    let chars = plot.title.chars().count().max(1) as f64;
+    let room = width as f64 - 20.0;
+    let font = (room / (0.55 * chars)).clamp(10.0, 18.0);
+    let fits = (room / (0.55 * font)) as usize;
+    let caption = if plot.title.chars().count() > fits {
+        plot.title.chars().take(fits.saturating_sub(1)).collect::<String>() + "…"
+    } else {
+        plot.title.clone()
+    };
     let root = SVGBackend::new(path, (width, height)).into_drawing_area();
     let e = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
     root.fill(&WHITE).map_err(|x| e(&x))?;
     let log = plot.log_y;
     let mut chart = ChartBuilder::on(&root)
-        .caption(&plot.title, ("sans-serif", 18))
+        .caption(&caption, ("sans-serif", font))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(60)

@@ -114,6 +114,7 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     let mut session = Session::new(style, Some(&mut typed));
     session.defs = defs;
     session.keep_in = init;
+    session.progress = io::IsTerminal::is_terminal(&io::stderr());
     // the helper (completion, preview) sees the session's definitions
     let _installed = actlab::defs::install(&session.defs);
     loop {

@@ -450,7 +450,7 @@ pub static CATALOGUE: &[Activation] = &[
     },
     Activation {
         name: "normal_cdf",
-        aliases: &["ncdf", "phi"],
+        aliases: &["ncdf", "norm_cdf"],
         params: &[],
         value: g::normal_cdf,
         deriv: g::normal_pdf,
@@ -465,6 +465,24 @@ pub static CATALOGUE: &[Activation] = &[
         library_defaults: "scipy.special.ndtr, torch.special.ndtr",
         seed_remarks: "Not an activation by itself: the gate inside GELU = x·Φ(x), and its derivative φ appears in \
             GELU' = Φ(x) + x·φ(x).",
+    },
+    Activation {
+        name: "normal_pdf",
+        aliases: &["npdf", "phi", "norm_pdf"],
+        params: &[],
+        value: g::normal_pdf,
+        deriv: g::d_normal_pdf,
+        both: None,
+        smooth: true,
+        linear: false,
+        check: None,
+        formula: "φ(x) = e^(-x²/2)/√(2π), the standard normal density",
+        deriv_formula: "φ'(x) = -x·φ(x)",
+        smoothness: "C∞",
+        kink_convention: NO_KINK,
+        library_defaults: "scipy.stats.norm.pdf, torch.distributions.Normal(0, 1).log_prob(x).exp()",
+        seed_remarks: "Not an activation: φ is Φ' (the derivative of normal_cdf) and appears in GELU' = Φ(x) + x·φ(x). \
+            The alias phi names φ, the density; Φ, the CDF, is normal_cdf.",
     },
     Activation {
         name: "identity",

@@ -197,10 +197,12 @@ pub fn run(
     // f'(z) per layer and function, kept for the backward pass (with the normalisation
     // it is the derivative of f only: the normalisation's own Jacobian is not applied)
     let mut kept: Vec<Vec<DMatrix<f64>>> = Vec::new();
+    let steps = if spec.backward { 2 * depth } else { depth } as u64;
     for k in 1..=depth {
         if stop.interrupted() {
             return Err(Interrupted);
         }
+        stop.progress(k as u64, steps);
         let w = spec.weights(k as u64);
         let mut derivs = Vec::with_capacity(funcs.len());
         for (i, f) in funcs.iter().enumerate() {

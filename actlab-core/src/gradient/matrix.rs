@@ -180,6 +180,7 @@ pub fn run(
         if stop.interrupted() {
             return Err(Interrupted);
         }
+        stop.progress(k as u64, 2 * depth as u64);
         if (k - 1) % seg == 0 {
             starts.push(if seg < depth { acts.clone() } else { Vec::new() });
         }
@@ -213,6 +214,7 @@ pub fn run(
             if stop.interrupted() {
                 return Err(Interrupted);
             }
+            stop.progress((2 * depth - k + 1) as u64, 2 * depth as u64);
             let live = log_norm.iter().any(|l| l.is_finite());
             if live {
                 weights(spec.seed, k as u64, sigma, &mut w);

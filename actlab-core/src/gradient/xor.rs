@@ -122,6 +122,9 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
         if stop.interrupted() {
             return Err(Interrupted);
         }
+        if epoch % 256 == 0 {
+            stop.progress(epoch, spec.epochs);
+        }
         // forward and backward over the four points
         let mut loss = 0.0;
         grads.0.iter_mut().for_each(|g| *g = [0.0; 2]);

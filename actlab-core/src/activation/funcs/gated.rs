@@ -121,6 +121,20 @@ pub fn normal_pdf(x: f64, _: &[f64]) -> f64 {
     finish(m * INV_SQRT_2PI, k)
 }
 
+/// φ'(x) = -x·φ(x), rounded once (the product kept in two doubles).
+pub fn d_normal_pdf(x: f64, _: &[f64]) -> f64 {
+    if x.is_infinite() {
+        return -0.0 * x.signum();
+    }
+    if x.abs() < 1e-150 {
+        // φ(x) = 1/√(2π) to far below an ulp: one product, keeping the sign of -x
+        // even where it underflows (the double-double sum would turn -0 into +0)
+        return f64::mul_add(-x, INV_SQRT_2PI.hi, -x * INV_SQRT_2PI.lo);
+    }
+    let (m, k) = exp_parts(-DD::from(x).sqr().scale(0.5), false);
+    finish(m * INV_SQRT_2PI * (-x), k)
+}
+
 // ---------------------------------------------------------------- GELU, tanh form
 
 const GT_C: f64 = 0.7978845608028654; // √(2/π) as PyTorch writes it
