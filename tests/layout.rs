@@ -99,3 +99,20 @@ fn range_points_do_not_depend_on_the_end() {
     let d = run(&mut session, "eval identity 0..1000:0.15");
     assert!(d.contains("\n999.9,999.9\n") && d.contains("\n0.45,0.45\n"), "{}", &d[..200]);
 }
+
+#[test]
+fn words_that_start_with_a_minus_get_actlabs_own_message() {
+    let bin = env!("CARGO_BIN_EXE_actlab");
+    for (word, want) in [
+        ("-1..1:0", "the step is 0"),
+        ("-5..", "expected a number, found nothing"),
+        ("-1,5", "has a comma"),
+        ("-1x", "is not a number"),
+        ("-1e8..1e8:0.01", "more than the limit"),
+    ] {
+        let out = std::process::Command::new(bin).args(["eval", "relu", word]).env("ACTLAB_INIT", "").output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{word}: {err}");
+        assert!(err.contains(want) && !err.contains("unexpected argument"), "{word}: {err}");
+    }
+}
