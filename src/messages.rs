@@ -38,6 +38,9 @@ pub fn unknown_function<'a>(e: &UnknownFunction, candidates: impl IntoIterator<I
 pub fn param_error(e: &ParamError) -> String {
     match e {
         ParamError::Nan { function, param } => format!("{function} --{param}: the value is nan; give a number"),
+        ParamError::NotFinite { function, param, value } => {
+            format!("{function} --{param} {}: give a finite value", shortest(*value))
+        }
         ParamError::OutOfRange { function, param, value, bound } => {
             let (rel, b) = match bound {
                 Bound::AtLeast(b) => (">=", b),

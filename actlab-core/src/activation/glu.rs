@@ -91,10 +91,45 @@ pub fn glu(x: &[f64], gate: &Function) -> Result<Vec<GluUnit>, OddInputs> {
     Ok((0..d)
         .map(|i| {
             let (a, b) = (x[i], x[d + i]);
+            if let Some(unit) = tail(a, b, gate) {
+                return unit;
+            }
             let (g, gd) = gate.value_and_deriv(b);
             GluUnit { a, b, gate: g, y: (DD::from(a) * g).to_f64(), dy_da: g, dy_db: (DD::from(a) * gd).to_f64() }
         })
         .collect())
+}
+
+/// Far in a gate's left tail its value underflows (σ(-780) = 1.7e-339) where a·gate(b)
+/// does not (a = 1e300): there y and ∂y/∂b are computed from the gate's exponential as
+/// a mantissa and a power of two, and rounded once, sign included (`glu -1 -800` is -0).
+fn tail(a: f64, b: f64, gate: &Function) -> Option<GluUnit> {
+    use super::special::{INV_SQRT_2PI, NCDF_TAIL, exp_parts, finish, ncdf_tail};
+    let Function::Entry(f, _) = gate else { return None };
+    // gate(b) = m·2^k·g and gate'(b) = m·2^k·dg: (gate, y, ∂y/∂a, ∂y/∂b), each rounded once
+    let y_dy = |m: DD, k: i32, g: DD, dg: DD| -> (f64, f64, f64, f64) {
+        let gate = finish(m * g, k);
+        (gate, finish(m * g * a, k), gate, finish(m * dg * a, k))
+    };
+    let (gate_v, y, dy_da, dy_db) = match f.name {
+        "sigmoid" if b < -700.0 => {
+            // σ(b) = e^b/(1 + e^b) = e^b to far below an ulp
+            let (m, k) = exp_parts(DD::from(b), true);
+            y_dy(m, k, DD::ONE, DD::ONE)
+        }
+        "silu" if b < -700.0 => {
+            // silu(b) = b·σ(b), silu'(b) = σ(b)(1 + b(1 - σ(b))) = e^b (1 + b) here
+            let (m, k) = exp_parts(DD::from(b), true);
+            y_dy(m, k, DD::from(b), DD::from(b) + 1.0)
+        }
+        "gelu" if b < NCDF_TAIL => {
+            // Φ(b) = m·2^k·E, φ(b) = m·2^k/√(2π): gelu = b·Φ, gelu' = Φ + b·φ
+            let (m, k, e) = ncdf_tail(b);
+            y_dy(m, k, e * b, e + INV_SQRT_2PI * b)
+        }
+        _ => return None,
+    };
+    Some(GluUnit { a, b, gate: gate_v, y, dy_da, dy_db })
 }
 
 /// The Linear layer the notes put in front of a GLU: h = x·Wᵀ + b for each row x, with

@@ -66,6 +66,17 @@ pub enum ParamError {
         /// The parameter's name.
         param: &'static str,
     },
+    /// An infinity for a parameter that needs a finite value (softplus's threshold
+    /// alone takes inf: no threshold).
+    #[error("{function} {param}: {value} is not finite")]
+    NotFinite {
+        /// The function's name.
+        function: &'static str,
+        /// The parameter's name.
+        param: &'static str,
+        /// The value given (±inf).
+        value: f64,
+    },
     /// Outside the parameter's range.
     #[error("{function} {param} = {value}: out of range ({bound:?})")]
     OutOfRange {
@@ -185,6 +196,9 @@ impl Activation {
             let (function, param, value) = (self.name, p.name, *value);
             if value.is_nan() {
                 return Err(ParamError::Nan { function, param });
+            }
+            if value.is_infinite() && !p.default.is_infinite() {
+                return Err(ParamError::NotFinite { function, param, value });
             }
             let broken = match (p.min, p.max) {
                 (Some((min, true)), _) if value < min => Some(Bound::AtLeast(min)),

@@ -137,22 +137,47 @@ pub fn d_tanhshrink(x: f64, _: &[f64]) -> f64 {
 }
 
 /// p = [b]: (x + √(x² + b)) / 2, written as b / (2(√(x² + b) - x)) for x < 0.
+/// x and b in units of c = 2^k ≈ max(|x|, √b): (x/c, b/c, b/c², s/c = √((x/c)² + b/c²), c),
+/// each scaling exact (a power of two), so that neither x² nor b over- or underflows
+/// where the result does not (squareplus at x = 2e150 with b = 1e300; b = 0 at tiny x).
+fn sp_units(x: f64, b: f64) -> (f64, f64, f64, DD, f64) {
+    let big = x.abs().max(b.sqrt());
+    let k = libm::ilogb(big).clamp(-1000, 1000);
+    let (c, inv) = (libm::scalbn(1.0, k), libm::scalbn(1.0, -k));
+    let (xs, bc, bc2) = (x * inv, b * inv, b * inv * inv);
+    let s = (DD::from(xs).sqr() + bc2).sqrt();
+    (xs, bc, bc2, s, c)
+}
+
 pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     let b = p[0];
-    let a = x.abs();
-    if a > 1e150 {
-        return if x > 0.0 { x } else { (DD::from(b * 0.25) / a).to_f64() };
+    if x == 0.0 && b == 0.0 {
+        return 0.0;
     }
-    let s = (DD::from(x).sqr() + b).sqrt();
-    if x >= 0.0 { ((s + x) * 0.5).to_f64() } else { (DD::from(b) / ((s + a) * 2.0)).to_f64() }
+    if x.is_infinite() {
+        return if x > 0.0 { x } else { 0.0 };
+    }
+    let (xs, bc, _, s, c) = sp_units(x, b);
+    if x >= 0.0 {
+        ((s + xs) * 0.5).scale(c).to_f64()
+    } else {
+        // b / (2(s + |x|)) = (b/c) / (2(s/c + |x|/c)), without the cancellation of x + s
+        (DD::from(bc) / ((s + xs.abs()) * 2.0)).to_f64()
+    }
 }
 
 pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
     let b = p[0];
-    let a = x.abs();
-    if a > 1e150 {
-        return if x > 0.0 { 1.0 } else { (DD::from(b * 0.25) / a / a).to_f64() };
+    if x == 0.0 && b == 0.0 {
+        return 0.5; // the limit as b → 0 of squareplus'(0)
     }
-    let s = (DD::from(x).sqr() + b).sqrt();
-    if x >= 0.0 { ((DD::from(x) / s + 1.0) * 0.5).to_f64() } else { (DD::from(b) / (s * (s + a) * 2.0)).to_f64() }
+    if x.is_infinite() {
+        return if x > 0.0 { 1.0 } else { 0.0 };
+    }
+    let (xs, _, bc2, s, _) = sp_units(x, b);
+    if x >= 0.0 {
+        ((DD::from(xs) / s + 1.0) * 0.5).to_f64()
+    } else {
+        (DD::from(bc2) / (s * (s + xs.abs()) * 2.0)).to_f64()
+    }
 }
