@@ -61,3 +61,28 @@ fn infinite_parameters_are_refused_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("celu --alpha inf: give a finite value"));
 }
+
+#[test]
+fn maps_at_any_scale_and_rotations_that_add_up() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+            .args(args)
+            .env("ACTLAB_INIT", "")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // rotations in a row are one rotation: exactly rotate 90's matrix
+    let twice = run(&["matrix", "rotate", "45", "then", "rotate", "45", "-f", "csv"]);
+    let once = run(&["matrix", "rotate", "90", "-f", "csv"]);
+    assert_eq!(twice.lines().nth(1), once.lines().nth(1));
+    assert_eq!(twice.lines().nth(2), once.lines().nth(2));
+    // scale 1e-200 is invertible, its eigenvalues 1e-200 (not 0)
+    let tiny = run(&["matrix", "scale", "1e-200", "-f", "csv"]);
+    assert!(tiny.contains("rank,2,") && tiny.contains("\"eigenvalue 2 (re, im)\",1e-200,0"), "{tiny}");
+    // no NaN from a huge map; a tiny rotation keeps its imaginary parts (sin 1e-10 = 1e-10)
+    let big = run(&["matrix", "rotate", "45", "then", "scale", "1e200", "-f", "csv"]);
+    assert!(!big.contains(",nan"), "{big}");
+    let small = run(&["matrix", "rotate", "1e-10", "--rad", "-f", "csv"]);
+    assert!(small.contains("\"eigenvalue 1 (re, im)\",1,1e-10"), "{small}");
+}

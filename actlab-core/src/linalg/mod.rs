@@ -217,11 +217,13 @@ impl Affine {
     /// ad - bc by Kahan's algorithm (fused multiply-adds): accurate to about an ulp
     /// even when the two products nearly cancel.
     pub fn det(&self) -> f64 {
-        let [[a, b], [c, d]] = self.m;
+        // on the normalised matrix (the products neither overflow nor underflow), scaled back
+        let (n, p) = self.normalised();
+        let [[a, b], [c, d]] = n.m;
         let w = b * c;
         let e = (-b).mul_add(c, w);
         let f = a.mul_add(d, -w);
-        f + e
+        (f + e) * p * p
     }
 
     /// a + d.
@@ -238,32 +240,63 @@ impl Affine {
         self.m.iter().flatten().fold(0.0f64, |s, x| s.max(x.abs()))
     }
 
+    /// ad - bc of the matrix as it is (Kahan's algorithm).
+    fn det_unscaled(&self) -> f64 {
+        let [[a, b], [c, d]] = self.m;
+        let w = b * c;
+        let e = (-b).mul_add(c, w);
+        let f = a.mul_add(d, -w);
+        f + e
+    }
+
+    /// The linear part divided by a power of two near its largest entry (exact), and
+    /// that power: what the rank and the eigenvalues are computed from, so that
+    /// neither a 1e200 nor a 1e-200 map over- or underflows on the way.
+    fn normalised(&self) -> (Affine, f64) {
+        let s = self.scale();
+        if s == 0.0 || !s.is_finite() {
+            return (*self, 1.0);
+        }
+        let k = libm::ilogb(s);
+        let (p, inv) = (libm::scalbn(1.0, k), libm::scalbn(1.0, -k));
+        let [[a, b], [c, d]] = self.m;
+        (Affine::linear(a * inv, b * inv, c * inv, d * inv), p)
+    }
+
     /// 0, 1 or 2 (relative tolerance 1e-12).
     pub fn rank(&self) -> usize {
-        let s = self.scale();
+        let (n, _) = self.normalised();
+        let s = n.scale();
         if s == 0.0 {
             0
-        } else if self.det().abs() <= 1e-12 * s * s {
+        } else if n.det_unscaled().abs() <= 1e-12 * s * s {
             1
         } else {
             2
         }
     }
 
-    /// The two eigenvalues as (re, im) pairs.
+    /// The two eigenvalues as (re, im) pairs: from the normalised matrix, with the
+    /// discriminant written as ((a - d)/2)² + bc (no cancellation between the trace's
+    /// square and the determinant: a rotation's imaginary parts are ±sin exactly).
     pub fn eigenvalues(&self) -> [(f64, f64); 2] {
-        let half = self.trace() / 2.0;
-        let disc = half * half - self.det();
-        if disc >= 0.0 {
+        let (n, p) = self.normalised();
+        let [[a, b], [c, d]] = n.m;
+        let half = (a + d) / 2.0;
+        let h = (a - d) / 2.0;
+        let disc = h.mul_add(h, b * c);
+        let det = n.det_unscaled();
+        let out = if disc >= 0.0 {
             let r = disc.sqrt();
             // avoid cancellation: the larger root directly, the other from det
             let big = if half >= 0.0 { half + r } else { half - r };
-            let small = if big != 0.0 { self.det() / big } else { half - r };
+            let small = if big != 0.0 { det / big } else { half - r };
             [(big, 0.0), (small, 0.0)]
         } else {
             let r = (-disc).sqrt();
             [(half, r), (half, -r)]
-        }
+        };
+        out.map(|(re, im)| (re * p + 0.0, im * p + 0.0))
     }
 
     /// What the linear part of the map does (the translation is `t`).
@@ -364,6 +397,28 @@ mod tests {
             MapKind::Rotation { scale: Some(s), .. } if s == 2.0
         ));
         assert_eq!(Affine::of(&Op::Project(0.0, 0.0)), Err(MapError::ZeroVector));
+    }
+
+    #[test]
+    fn eigenvalues_and_rank_at_any_scale() {
+        // mpmath: e^(±i·1e-10): cos = 1, sin = 1e-10 (to the last bit)
+        let r = Affine::of(&Op::Rotate { angle: 1e-10, rad: true }).unwrap();
+        assert_eq!(r.eigenvalues(), [(1.0, 1e-10), (1.0, -1e-10)]);
+        // rotate 1 rad: the imaginary part is sin 1 = 0.8414709848078965 (correctly rounded)
+        let r = Affine::of(&Op::Rotate { angle: 1.0, rad: true }).unwrap();
+        assert_eq!(r.eigenvalues()[0].1, 0.8414709848078965);
+        // huge and tiny maps
+        let big = Affine::of(&Op::Scale(1e200, 1e200))
+            .unwrap()
+            .after(&Affine::of(&Op::Rotate { angle: 45.0, rad: false }).unwrap());
+        let [(re, im), _] = big.eigenvalues();
+        assert!(
+            (re / 7.071_067_811_865_475e199 - 1.0).abs() < 1e-15
+                && (im / 7.071_067_811_865_475e199 - 1.0).abs() < 1e-15
+        );
+        let tiny = Affine::of(&Op::Scale(1e-200, 1e-200)).unwrap();
+        assert_eq!(tiny.rank(), 2);
+        assert_eq!(tiny.eigenvalues(), [(1e-200, 0.0), (1e-200, 0.0)]);
     }
 
     #[test]
