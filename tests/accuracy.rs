@@ -6,37 +6,12 @@
 //! `cargo test --test accuracy -- --nocapture` prints the measured maxima as the
 //! Markdown table that docs/accuracy.md carries.
 
+mod common;
 use actlab::activation::{Activation, CATALOGUE, Params, lookup};
+use common::ulp_error;
 use std::collections::BTreeMap;
 
 const BOUND_ULP: f64 = 2.0;
-
-/// ulp of the double nearest the exact value (2^-1074 among the subnormals).
-fn ulp(hi: f64) -> f64 {
-    let a = hi.abs();
-    if a < f64::MIN_POSITIVE {
-        return f64::from_bits(1);
-    }
-    let e = ((a.to_bits() >> 52) as i32) - 1023 - 52;
-    if e >= -1022 { f64::from_bits(((e + 1023) as u64) << 52) } else { f64::from_bits(1u64 << (e + 1074)) }
-}
-
-/// Error of `got` in ulps of the exact value hi + lo.
-fn ulp_error(got: f64, hi: f64, lo: f64) -> f64 {
-    if hi.is_nan() {
-        return if got.is_nan() { 0.0 } else { f64::INFINITY };
-    }
-    if hi.is_infinite() {
-        return if got == hi { 0.0 } else { f64::INFINITY };
-    }
-    if !got.is_finite() {
-        return f64::INFINITY;
-    }
-    // scale small values up to keep (got - hi) - lo exact in the subnormal range (not
-    // large ones: they would overflow, and a NaN error would pass every bound)
-    let s = if hi.abs() < 1.0 { 2f64.powi(600) } else { 1.0 };
-    (((got * s - hi * s) - lo * s) / (ulp(hi) * s)).abs()
-}
 
 /// The function of a fixture row: `gelu`, or `leaky_relu(slope=0.2)` with parameters.
 fn function(label: &str) -> (&'static Activation, Params) {

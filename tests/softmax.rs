@@ -3,28 +3,10 @@
 //! within 2 ulp of the exact result, no 0 where the truth is a non-zero double, across
 //! inputs spread over 1e300, equal inputs, the largest doubles and six temperatures.
 
+mod common;
 use actlab::activation::softmax::{Kind, jacobian, softmax};
+use common::ulp_error;
 use std::collections::HashMap;
-
-fn ulp(hi: f64) -> f64 {
-    let a = hi.abs();
-    if a < f64::MIN_POSITIVE {
-        return f64::from_bits(1);
-    }
-    let e = ((a.to_bits() >> 52) as i32) - 1023 - 52;
-    if e >= -1022 { f64::from_bits(((e + 1023) as u64) << 52) } else { f64::from_bits(1u64 << (e + 1074)) }
-}
-
-fn ulp_error(got: f64, hi: f64, lo: f64) -> f64 {
-    if hi.is_nan() {
-        return if got.is_nan() { 0.0 } else { f64::INFINITY };
-    }
-    if hi.is_infinite() || !got.is_finite() {
-        return if got == hi { 0.0 } else { f64::INFINITY };
-    }
-    let s = if hi.abs() < 1.0 { 2f64.powi(600) } else { 1.0 };
-    (((got * s - hi * s) - lo * s) / (ulp(hi) * s)).abs()
-}
 
 fn parse(v: &str) -> f64 {
     v.parse().unwrap()

@@ -42,19 +42,24 @@ fn norm_cell(l: f64) -> Cell {
     }
 }
 
-pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
-    let funcs = resolve(&a.functions, &a.params, true)?;
-    let depth = a.depth;
-    let show = if a.all {
+/// Which layers a table shows: `--all`, `--every N`, or the default selection.
+pub(super) fn show_rows(all: bool, every: Option<u64>) -> Result<Show, Error> {
+    Ok(if all {
         Show::All
-    } else if let Some(n) = a.every {
+    } else if let Some(n) = every {
         if n == 0 {
             return Err(Error::Usage("--every 0: give a step of at least 1".into()));
         }
         Show::Every(n)
     } else {
         Show::Default
-    };
+    })
+}
+
+pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
+    let funcs = resolve(&a.functions, &a.params, true)?;
+    let depth = a.depth;
+    let show = show_rows(a.all, a.every)?;
     let f = &a.forward;
     if let Some(width) = f.width {
         return matrix_chain(f, &funcs, depth, width, show, sink);

@@ -51,16 +51,7 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             ForwardError::Scale => "--gain must be positive and --bias finite".into(),
         })
     })?;
-    let show = if a.all {
-        Show::All
-    } else if let Some(n) = a.every {
-        if n == 0 {
-            return Err(Error::Usage("--every 0: give a step of at least 1".into()));
-        }
-        Show::Every(n)
-    } else {
-        Show::Default
-    };
+    let show = super::chain::show_rows(a.all, a.every)?;
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for f in &funcs {
