@@ -57,7 +57,8 @@ fn end_text(e: End, lower: bool, digits: usize) -> String {
     let v = if e.value.is_infinite() {
         if e.value > 0.0 { "∞".to_string() } else { "-∞".to_string() }
     } else {
-        significant(e.value, digits)
+        // + 0.0: an end at zero reads 0, not -0 (log_sigmoid's range is (-∞, 0))
+        significant(e.value + 0.0, digits)
     };
     match (lower, e.attained && e.value.is_finite()) {
         (true, true) => format!("[{v}"),
