@@ -16,20 +16,28 @@ use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
 pub const MAX_DEPTH: u64 = 100_000_000;
 
 /// A product as a number when a double holds it, else as text `8.71e-603`.
-fn product_cell(p: &BigProduct) -> Cell {
+fn product_cell(p: &BigProduct, layers: u64) -> Cell {
     let l = p.log10();
     if !l.is_finite() || l.abs() < 307.0 {
         return Cell::Num(p.to_f64());
     }
-    Cell::Text(big_text(l, p.is_negative()))
+    Cell::Text(big_text(l, p.is_negative(), layers))
 }
 
-/// 10^l as `m.mmme±E` with a mantissa good to about 12 digits.
-fn big_text(l: f64, negative: bool) -> String {
+/// Significant digits of a product of `layers` rounded factors that are right: each
+/// factor is off by up to 2^-52 (relative), so N of them by N·2^-52.
+fn right_digits(layers: u64) -> usize {
+    (15.3 - (layers.max(1) as f64).log10()).floor().clamp(3.0, 12.0) as usize
+}
+
+/// 10^l as `m.mmme±E`, with only the digits that are right: those of the product of
+/// `layers` factors, and those that l itself carries (its last bit is 10^-16·|l|).
+fn big_text(l: f64, negative: bool, layers: u64) -> String {
     let e = l.floor();
     let m = 10f64.powf(l - e);
-    let (m, e) = if m >= 9.999_999_999_95 { (1.0, e + 1.0) } else { (m, e) };
-    format!("{}{}e{}", if negative { "-" } else { "" }, significant(m, 12), e as i64)
+    let digits = right_digits(layers).min((15.3 - l.abs().max(1.0).log10()).floor().clamp(3.0, 12.0) as usize);
+    let (m, e) = if significant(m, digits).starts_with("10") { (1.0, e + 1.0) } else { (m, e) };
+    format!("{}{}e{}", if negative { "-" } else { "" }, significant(m, digits), e as i64)
 }
 
 fn norm_cell(l: f64) -> Cell {
@@ -38,7 +46,7 @@ fn norm_cell(l: f64) -> Cell {
     } else if l.abs() < 307.0 {
         Cell::Num(10f64.powf(l))
     } else {
-        Cell::Text(big_text(l, false))
+        Cell::Text(big_text(l, false, 1))
     }
 }
 
@@ -131,7 +139,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             if weight != 1.0 {
                 cells.push(Cell::Num(l.factor));
             }
-            cells.push(product_cell(&l.product));
+            cells.push(product_cell(&l.product, k));
             cells.push(Cell::Num(l.product.log10()));
         }
         sink.row(&cells)?;
