@@ -18,8 +18,15 @@ pub fn elu(x: f64, p: &[f64]) -> f64 {
     if x > 0.0 {
         x
     } else {
-        let e = core_math::expm1(x);
-        if p[0] == 1.0 { e } else { (DD::from(p[0]) * e).to_f64() }
+        // α = 1: the correctly rounded expm1; else α·expm1(x) from expm1 in two doubles,
+        // rounded once (α times a rounded expm1 rounds twice: up to 1.44 ulp)
+        if p[0] == 1.0 {
+            core_math::expm1(x)
+        } else if x > -1e-300 {
+            p[0] * x // expm1(x) = x to far below an ulp; one product keeps the sign of -0
+        } else {
+            (expm1_dd(DD::from(x)) * p[0]).to_f64()
+        }
     }
 }
 pub fn d_elu(x: f64, p: &[f64]) -> f64 {
@@ -27,7 +34,8 @@ pub fn d_elu(x: f64, p: &[f64]) -> f64 {
 }
 
 pub fn selu(x: f64, _: &[f64]) -> f64 {
-    if x > 0.0 { (SELU_LAMBDA * x).to_f64() } else { (SELU_LAMBDA_ALPHA * core_math::expm1(x)).to_f64() }
+    // λα·expm1(x) with expm1 in two doubles: rounded once
+    if x > 0.0 { (SELU_LAMBDA * x).to_f64() } else { (SELU_LAMBDA_ALPHA * expm1_dd(DD::from(x))).to_f64() }
 }
 pub fn d_selu(x: f64, _: &[f64]) -> f64 {
     if x > 0.0 { SELU_LAMBDA.hi } else { scaled_exp(SELU_LAMBDA_ALPHA, x) }
