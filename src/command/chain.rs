@@ -123,7 +123,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         let mut crossed = false;
         for (i, c) in chains.iter_mut().enumerate() {
             let l = c.next_layer();
-            last[i] = l.product.log10();
+            last[i] = l.product.log10_approx();
             crossed |= crossings[i].update(k, last[i]);
             layers.push(l);
         }

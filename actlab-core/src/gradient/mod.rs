@@ -67,6 +67,19 @@ impl BigProduct {
         p + (err + t * L2.0 + s * L2.1)
     }
 
+    /// log10 |product| to about 1e-15 absolute, cheaply: for watching thresholds at every
+    /// layer ([`log10`](Self::log10) is the rounded-once value, for what is printed).
+    #[inline]
+    pub fn log10_approx(&self) -> f64 {
+        if self.m == 0.0 {
+            return f64::NEG_INFINITY;
+        }
+        if !self.m.is_finite() {
+            return self.m.abs();
+        }
+        self.m.abs().log10() + self.e as f64 * std::f64::consts::LOG10_2
+    }
+
     /// The nearest double (0 or ±inf outside the range).
     pub fn to_f64(&self) -> f64 {
         if !self.m.is_finite() || self.m == 0.0 {

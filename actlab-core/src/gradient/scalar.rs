@@ -131,7 +131,7 @@ pub fn run(
             return Err(Interrupted);
         }
         let l = c.next_layer();
-        last = l.product.log10();
+        last = l.product.log10_approx();
         cross.update(l.k, last);
     }
     Ok((last, cross))
