@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-/// The name a `def`/`let` line defines.
+/// The name a `def`/`let` line defines: read leniently (not with the formula parser),
+/// so that a broken line is still replaced when its name is defined again.
 fn defines(line: &str) -> Option<String> {
     let body = line.trim().strip_prefix("def ").or_else(|| line.trim().strip_prefix("let "))?;
     let name: String = body.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();

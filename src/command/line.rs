@@ -186,7 +186,7 @@ pub fn split_words(line: &str) -> Result<Vec<String>, Error> {
 /// A line that is not a command but a formula (`2*sigmoid(2) - 1`, `pi/4`, `-1 + 2`)
 /// is a `calc`. A lone word that is no constant stays a (mistyped) command.
 fn as_formula(line: &str, first: &str) -> Option<Result<Parsed, Error>> {
-    if is_command(first) || first.starts_with("--") || matches!(first, "-f" | "-p" | "-h" | "-V" | "help") {
+    if is_command(first) || first.starts_with("--") || super::is_short_option(first) || first == "help" {
         return None;
     }
     let text = line.trim();

@@ -444,7 +444,7 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         ],
     })?;
     for (x1, x2, y, p) in &r.predictions {
-        let ok = (*p > 0.5) == (*y > 0.5);
+        let ok = crate::gradient::xor::is_correct(*p, *y);
         sink.row(&[
             Cell::Num(*x1),
             Cell::Num(*x2),

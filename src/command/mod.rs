@@ -271,6 +271,22 @@ pub struct Cli {
     pub command: Option<Line>,
 }
 
+/// `-f`, `-p`, `-t`, `-h`, `-V`: every short option of the grammar (read from it once).
+pub fn is_short_option(word: &str) -> bool {
+    static SHORT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let short = SHORT.get_or_init(|| {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, out: &mut Vec<String>) {
+            out.extend(cmd.get_arguments().filter_map(|a| a.get_short()).map(|c| format!("-{c}")));
+            cmd.get_subcommands().for_each(|s| walk(s, out));
+        }
+        let mut out = vec!["-h".to_string(), "-V".to_string()];
+        walk(&Cli::command(), &mut out);
+        out
+    });
+    short.iter().any(|s| s == word)
+}
+
 /// Words that start with '-' but are numbers or ranges (`-inf`, `-2..2:0.5`, `-.5`)
 /// would be read as options by clap: give them a leading space, which the number
 /// parser ignores. Used on the shell's arguments and on every prompt/script line.
@@ -279,7 +295,7 @@ pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
         .into_iter()
         .map(|w| {
             // -f, -p, -t are options even when a definition names f, p or t
-            let option = matches!(w.as_str(), "-f" | "-p" | "-h" | "-V" | "-t");
+            let option = is_short_option(&w);
             // a word that starts like a number is one, even a malformed one: the number
             // parser then says what is wrong with it (not clap's "unexpected argument")
             let numberish = w.starts_with('-') && w[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.');

@@ -34,6 +34,8 @@ pub struct Json<'a> {
     open: bool,
     notes: Vec<String>,
     buf: zmij::Buffer,
+    /// One row's text, reused from row to row.
+    line: Vec<u8>,
 }
 
 fn quoted(s: &str) -> String {
@@ -51,6 +53,7 @@ impl<'a> Json<'a> {
             open: false,
             notes: Vec::new(),
             buf: zmij::Buffer::new(),
+            line: Vec::new(),
         }
     }
 
@@ -116,7 +119,8 @@ impl Sink for Json<'_> {
     }
 
     fn row(&mut self, cells: &[Cell]) -> io::Result<Flow> {
-        let mut line: Vec<u8> = Vec::with_capacity(32 * cells.len());
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
         line.extend_from_slice(if self.rows == 0 { b"\n{" } else { b",\n{" });
         self.rows += 1;
         for (i, (k, c)) in self.keys.iter().zip(cells).enumerate() {
@@ -138,7 +142,9 @@ impl Sink for Json<'_> {
             }
         }
         line.push(b'}');
-        self.put(&line)?;
+        let written = self.put(&line);
+        self.line = line;
+        written?;
         Ok(Flow::Continue)
     }
 

@@ -96,6 +96,12 @@ fn shown_epoch(e: u64) -> bool {
     e < 3 || e == 5 || super::is_125(e)
 }
 
+/// A prediction counts as right when it is on the target's side of 0.5; NaN is on
+/// neither side.
+pub fn is_correct(prediction: f64, target: f64) -> bool {
+    !prediction.is_nan() && (prediction > 0.5) == (target > 0.5)
+}
+
 /// Train; `stop` is asked every epoch.
 pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrupted> {
     let n = spec.hidden;
@@ -192,8 +198,7 @@ pub fn train(spec: &XorSpec, stop: &dyn Interrupt) -> Result<XorResult, Interrup
         (0..n).map(|j| net.w2[j] * f(net.w1[j][0] * x[0] + net.w1[j][1] * x[1] + net.b1[j])).sum::<f64>() + net.b2
     };
     let predictions: Vec<(f64, f64, f64, f64)> = POINTS.iter().map(|(x, y)| (x[0], x[1], *y, predict(*x))).collect();
-    // a NaN prediction is on neither side
-    let correct = predictions.iter().filter(|(_, _, y, p)| !p.is_nan() && (*p > 0.5) == (*y > 0.5)).count();
+    let correct = predictions.iter().filter(|(_, _, y, p)| is_correct(*p, *y)).count();
     let norm = |v: &mut dyn Iterator<Item = f64>| v.map(|x| x * x).sum::<f64>().sqrt();
     let params = vec![
         ParamInfo {
@@ -247,6 +252,12 @@ mod tests {
         // at the end the gradient is small: the network has learnt XOR
         let last = &r.snapshots[1];
         assert!(last.params[0].grad.iter().flatten().all(|g| g.abs() < 1e-2), "{last:?}");
+    }
+
+    #[test]
+    fn a_nan_prediction_is_never_correct() {
+        assert!(!is_correct(f64::NAN, 0.0) && !is_correct(f64::NAN, 1.0));
+        assert!(is_correct(0.1, 0.0) && is_correct(0.9, 1.0) && !is_correct(0.9, 0.0));
     }
 
     #[test]

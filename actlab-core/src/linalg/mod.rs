@@ -219,11 +219,7 @@ impl Affine {
     pub fn det(&self) -> f64 {
         // on the normalised matrix (the products neither overflow nor underflow), scaled back
         let (n, p) = self.normalised();
-        let [[a, b], [c, d]] = n.m;
-        let w = b * c;
-        let e = (-b).mul_add(c, w);
-        let f = a.mul_add(d, -w);
-        (f + e) * p * p
+        n.det_unscaled() * p * p
     }
 
     /// a + d.
