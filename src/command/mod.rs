@@ -273,6 +273,10 @@ pub struct Cli {
 
 /// `-f`, `-p`, `-t`, `-h`, `-V`: every short option of the grammar (read from it once).
 pub fn is_short_option(word: &str) -> bool {
+    // only a dash and one character can be one: other words never build the grammar
+    if !(word.len() == 2 && word.starts_with('-')) {
+        return false;
+    }
     static SHORT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let short = SHORT.get_or_init(|| {
         use clap::CommandFactory;
