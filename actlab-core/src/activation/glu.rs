@@ -100,36 +100,28 @@ pub fn glu(x: &[f64], gate: &Function) -> Result<Vec<GluUnit>, OddInputs> {
         .collect())
 }
 
-/// Far in a gate's left tail its value underflows (σ(-780) = 1.7e-339) where a·gate(b)
-/// does not (a = 1e300): there y and ∂y/∂b are computed from the gate's exponential as
-/// a mantissa and a power of two, and rounded once, sign included (`glu -1 -800` is -0).
+/// The smooth gates at their defaults (σ, swish, GELU) take gate(b) and gate'(b) as
+/// mantissas and powers of two, unrounded, so that y = a·gate(b) and ∂y/∂b =
+/// a·gate'(b) are each rounded once: far in a tail the gate underflows (σ(-780) =
+/// 1.7e-339, σ'(800) = 3.7e-348) where a·gate does not (a = 1e300), and a rounded gate
+/// times a is two roundings elsewhere. The sign of a zero is kept (`glu -1 -800` is -0).
 fn tail(a: f64, b: f64, gate: &Function) -> Option<GluUnit> {
-    use super::special::{INV_SQRT_2PI, NCDF_TAIL, exp_parts, finish, ncdf_tail};
+    use super::funcs::gated::{gelu_parts, sigmoid_parts, silu_parts};
+    use super::special::{finish, pow2};
     let Function::Entry(f, _) = gate else { return None };
-    // gate(b) = m·2^k·g and gate'(b) = m·2^k·dg: (gate, y, ∂y/∂a, ∂y/∂b), each rounded once
-    let y_dy = |m: DD, k: i32, g: DD, dg: DD| -> (f64, f64, f64, f64) {
-        let gate = finish(m * g, k);
-        (gate, finish(m * g * a, k), gate, finish(m * dg * a, k))
-    };
-    let (gate_v, y, dy_da, dy_db) = match f.name {
-        "sigmoid" if b < -700.0 => {
-            // σ(b) = e^b/(1 + e^b) = e^b to far below an ulp
-            let (m, k) = exp_parts(DD::from(b), true);
-            y_dy(m, k, DD::ONE, DD::ONE)
-        }
-        "silu" if b < -700.0 => {
-            // silu(b) = b·σ(b), silu'(b) = σ(b)(1 + b(1 - σ(b))) = e^b (1 + b) here
-            let (m, k) = exp_parts(DD::from(b), true);
-            y_dy(m, k, DD::from(b), DD::from(b) + 1.0)
-        }
-        "gelu" if b < NCDF_TAIL => {
-            // Φ(b) = m·2^k·E, φ(b) = m·2^k/√(2π): gelu = b·Φ, gelu' = Φ + b·φ
-            let (m, k, e) = ncdf_tail(b);
-            y_dy(m, k, e * b, e + INV_SQRT_2PI * b)
-        }
+    if !b.is_finite() || !a.is_finite() {
+        return None;
+    }
+    let ((g, gk), (d, dk)) = match f.name {
+        "sigmoid" => sigmoid_parts(b),
+        "silu" => silu_parts(b),
+        "gelu" => gelu_parts(b),
         _ => return None,
     };
-    Some(GluUnit { a, b, gate: gate_v, y, dy_da, dy_db })
+    // a tiny a is scaled too: a·m must not be subnormal before its one rounding
+    let (a_s, j) = if a.abs() < 8.5e-271 { (a * pow2(1000), 1000) } else { (a, 0) };
+    let gate_v = finish(g, gk);
+    Some(GluUnit { a, b, gate: gate_v, y: finish(g * a_s, gk - j), dy_da: gate_v, dy_db: finish(d * a_s, dk - j) })
 }
 
 /// The Linear layer the notes put in front of a GLU: h = x·Wᵀ + b for each row x, with

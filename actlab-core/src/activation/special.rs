@@ -27,7 +27,27 @@ pub fn finish(m: DD, k: i32) -> f64 {
     } else if (-1022..=1023).contains(&k) && m.hi.abs() >= 0.5 && m.hi.abs() < 2.0 && k >= -1020 {
         m.to_f64() * pow2(k) // exact: the product stays normal
     } else {
-        libm::scalbn(m.to_f64(), k)
+        scale_once(m, k)
+    }
+}
+
+/// m · 2^k rounded once where the result is subnormal: scalbn rounds m.hi into the
+/// subnormals, and where that was a tie, m.lo decides (rounding m.hi + m.lo to a
+/// double first, then again into the subnormals, is two roundings).
+#[cold]
+fn scale_once(m: DD, k: i32) -> f64 {
+    let r = libm::scalbn(m.hi, k);
+    if r.abs() >= f64::MIN_POSITIVE || !r.is_finite() || m.lo == 0.0 || k > 0 {
+        return libm::scalbn(m.to_f64(), k);
+    }
+    // the rounding error of m.hi, exact; half a subnormal ulp in m's units
+    let dh = m.hi - libm::scalbn(r, -k);
+    let half = libm::scalbn(1.0, -1075 - k);
+    if dh.abs() == half && (dh > 0.0) == (m.lo > 0.0) {
+        // past the tie in the direction scalbn rounded away from: the other neighbour
+        r + f64::from_bits(1).copysign(dh)
+    } else {
+        r
     }
 }
 
@@ -109,6 +129,22 @@ pub fn exp_dd(a: DD) -> DD {
 /// e^a - 1 in double-double, with full relative accuracy near 0.
 pub fn expm1_dd(a: DD) -> DD {
     if a.hi.abs() < 0.34 { expm1_reduced(a) } else { exp_dd(a) - 1.0 }
+}
+
+/// log(1 + t) in double-double for 0 <= t <= 1 (t = hi + lo), to about 1e-30 relative:
+/// a short series below 2^-20; above, core-math's correctly rounded log1p(t.hi) = L
+/// and one correction, L + u with u = (1 + t)e^-L - 1 = t + m + t·m, m = e^-L - 1 in
+/// double-double (|u| < 2^-52, so log(1 + u) = u to 2^-105 of L).
+pub fn log1p_dd(t: DD) -> DD {
+    if t.hi < 9.5367431640625e-7 {
+        // t - t²/2 + t³/3 - t⁴/4: the next term is below 2^-80 of the sum
+        let h = t.hi;
+        let tail = h * h * h * (1.0 / 3.0 - h * 0.25);
+        return t - t.sqr().scale(0.5) + tail;
+    }
+    let l = core_math::log1p(t.hi);
+    let m = expm1_dd(DD::from(-l));
+    DD::from(l) + (t + m + t * m)
 }
 
 /// tanh(a) in double-double, for |a| up to a few units.

@@ -4,6 +4,9 @@
 
 pub mod collapse;
 
+use crate::activation::dd::{DD, two_prod, two_sum};
+use crate::activation::special::finish;
+
 /// An affine map of the plane, x ↦ M x + t, M = [[a, b], [c, d]].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Affine {
@@ -120,6 +123,40 @@ pub enum MapKind {
     },
 }
 
+/// u uᵀ / uᵀu as [p11, p12, p22], each rounded once. Each component is scaled
+/// into [1, 2) by its own power of two (exact) and the powers put back in the one
+/// rounding, so that tiny, huge and lopsided vectors lose nothing ((5e-324, 1) has
+/// p12 = 5e-324).
+fn projection(u1: f64, u2: f64) -> [f64; 3] {
+    let (e1, e2) = (libm::ilogb(u1), libm::ilogb(u2));
+    let e = e1.max(e2);
+    // a component 2^300 below the other adds nothing to uᵀu (and must not overflow
+    // its power); 0 has ilogb -2^31
+    let part = |v: f64, ev: i32| if v == 0.0 || ev < e - 300 { (0.0, 0) } else { (libm::scalbn(v, -ev), ev - e) };
+    let ((m1, k1), (m2, k2)) = (part(u1, e1), part(u2, e2));
+    let sq = |m: f64, k: i32| {
+        let (p, q) = two_prod(m, m);
+        DD::new(p, q).scale(libm::scalbn(1.0, 2 * k))
+    };
+    let n2 = sq(m1, k1) + sq(m2, k2);
+    let (p11, q11) = two_prod(m1, m1);
+    let (p12, q12) = two_prod(m1, m2);
+    let (p22, q22) = two_prod(m2, m2);
+    let tiny = |v: f64, ev: i32| v != 0.0 && ev < e - 300;
+    // a negligible component's own entries: u_i²/uᵀu and u1u2/uᵀu with uᵀu = the other's square
+    let p12v = if tiny(u1, e1) || tiny(u2, e2) {
+        let (small, big) = if tiny(u1, e1) { (u1, u2) } else { (u2, u1) };
+        let (ms, es) = (libm::scalbn(small, -libm::ilogb(small)), libm::ilogb(small));
+        let mb = libm::scalbn(big, -e);
+        finish(DD::from(ms) / mb, es - e)
+    } else {
+        finish(DD::new(p12, q12) / n2, k1 + k2)
+    };
+    let p11v = if tiny(u1, e1) { 0.0 } else { finish(DD::new(p11, q11) / n2, 2 * k1) };
+    let p22v = if tiny(u2, e2) { 0.0 } else { finish(DD::new(p22, q22) / n2, 2 * k2) };
+    [p11v, p12v, p22v]
+}
+
 /// sin and cos of an angle in degrees, reduced in degrees first so that multiples of
 /// 30° and 45° are exact: cos 30° = √3/2 correctly rounded, sin 30° = 0.5, rotate 90
 /// gives exactly [[0, -1], [1, 0]].
@@ -184,12 +221,8 @@ impl Affine {
                 if u1 == 0.0 && u2 == 0.0 {
                     return Err(MapError::ZeroVector);
                 }
-                // P = u uᵀ / (uᵀu) does not change when u is scaled: scale by a power of
-                // two (exact) so that tiny and huge vectors neither underflow nor overflow
-                let (_, e) = libm::frexp(u1.abs().max(u2.abs()));
-                let (u1, u2) = (libm::ldexp(u1, -e), libm::ldexp(u2, -e));
-                let n2 = u1 * u1 + u2 * u2;
-                Affine::linear(u1 * u1 / n2, u1 * u2 / n2, u1 * u2 / n2, u2 * u2 / n2)
+                let [p11, p12, p22] = projection(u1, u2);
+                Affine::linear(p11, p12, p12, p22)
             }
             Op::Shear { k, axis: Axis::Y } => Affine::linear(1.0, 0.0, k, 1.0),
             Op::Shear { k, axis: Axis::X } => Affine::linear(1.0, k, 0.0, 1.0),
@@ -214,12 +247,11 @@ impl Affine {
         [a * x[0] + b * x[1] + self.t[0], c * x[0] + d * x[1] + self.t[1]]
     }
 
-    /// ad - bc by Kahan's algorithm (fused multiply-adds): accurate to about an ulp
-    /// even when the two products nearly cancel.
+    /// ad - bc, rounded once: the two products are exact in two doubles each, on the
+    /// normalised matrix (they neither overflow nor underflow), scaled back.
     pub fn det(&self) -> f64 {
-        // on the normalised matrix (the products neither overflow nor underflow), scaled back
-        let (n, p) = self.normalised();
-        n.det_unscaled() * p * p
+        let (n, k) = self.normalised();
+        finish(n.det_dd(), 2 * k)
     }
 
     /// a + d.
@@ -236,27 +268,26 @@ impl Affine {
         self.m.iter().flatten().fold(0.0f64, |s, x| s.max(x.abs()))
     }
 
-    /// ad - bc of the matrix as it is (Kahan's algorithm).
-    fn det_unscaled(&self) -> f64 {
+    /// ad - bc of the matrix as it is, in two doubles (exact products, one sum).
+    fn det_dd(&self) -> DD {
         let [[a, b], [c, d]] = self.m;
-        let w = b * c;
-        let e = (-b).mul_add(c, w);
-        let f = a.mul_add(d, -w);
-        f + e
+        let (p, e) = two_prod(a, d);
+        let (q, f) = two_prod(b, c);
+        DD::new(p, e) - DD::new(q, f)
     }
 
-    /// The linear part divided by a power of two near its largest entry (exact), and
-    /// that power: what the rank and the eigenvalues are computed from, so that
-    /// neither a 1e200 nor a 1e-200 map over- or underflows on the way.
-    fn normalised(&self) -> (Affine, f64) {
+    /// The linear part divided by 2^k, k the exponent of its largest entry (exact, the
+    /// entries scaled one by one so that a subnormal scale does not overflow 2^-k), and
+    /// k: what the determinant, the rank, the eigenvalues and the singular values are
+    /// computed from, so that neither a 1e200 nor a 1e-200 map over- or underflows.
+    fn normalised(&self) -> (Affine, i32) {
         let s = self.scale();
         if s == 0.0 || !s.is_finite() {
-            return (*self, 1.0);
+            return (*self, 0);
         }
         let k = libm::ilogb(s);
-        let (p, inv) = (libm::scalbn(1.0, k), libm::scalbn(1.0, -k));
-        let [[a, b], [c, d]] = self.m;
-        (Affine::linear(a * inv, b * inv, c * inv, d * inv), p)
+        let [[a, b], [c, d]] = self.m.map(|r| r.map(|v| libm::scalbn(v, -k)));
+        (Affine::linear(a, b, c, d), k)
     }
 
     /// 0, 1 or 2 (relative tolerance 1e-12).
@@ -265,34 +296,38 @@ impl Affine {
         let s = n.scale();
         if s == 0.0 {
             0
-        } else if n.det_unscaled().abs() <= 1e-12 * s * s {
+        } else if n.det_dd().to_f64().abs() <= 1e-12 * s * s {
             1
         } else {
             2
         }
     }
 
-    /// The two eigenvalues as (re, im) pairs: from the normalised matrix, with the
-    /// discriminant written as ((a - d)/2)² + bc (no cancellation between the trace's
-    /// square and the determinant: a rotation's imaginary parts are ±sin exactly).
+    /// The two eigenvalues as (re, im) pairs: from the normalised matrix, in two
+    /// doubles, each rounded once. The discriminant is ((a - d)/2)² + bc (no
+    /// cancellation between the trace's square and the determinant: a rotation's
+    /// imaginary parts are ±sin exactly); of a real pair the larger is half ± r and
+    /// the other det / larger (no cancellation between half and r).
     pub fn eigenvalues(&self) -> [(f64, f64); 2] {
-        let (n, p) = self.normalised();
+        let (n, k) = self.normalised();
         let [[a, b], [c, d]] = n.m;
-        let half = (a + d) / 2.0;
-        let h = (a - d) / 2.0;
-        let disc = h.mul_add(h, b * c);
-        let det = n.det_unscaled();
-        let out = if disc >= 0.0 {
+        let sum = |x: f64, y: f64| {
+            let (s, e) = two_sum(x, y);
+            DD::new(s, e).scale(0.5)
+        };
+        let (half, h) = (sum(a, d), sum(a, -d));
+        let (q, e) = two_prod(b, c);
+        let disc = h.sqr() + DD::new(q, e);
+        let out = if disc.hi >= 0.0 {
             let r = disc.sqrt();
-            // avoid cancellation: the larger root directly, the other from det
-            let big = if half >= 0.0 { half + r } else { half - r };
-            let small = if big != 0.0 { det / big } else { half - r };
-            [(big, 0.0), (small, 0.0)]
+            let big = if half.hi >= 0.0 { half + r } else { half - r };
+            let small = if big.hi != 0.0 { n.det_dd() / big } else { half - r };
+            [(big, DD::from(0.0)), (small, DD::from(0.0))]
         } else {
             let r = (-disc).sqrt();
             [(half, r), (half, -r)]
         };
-        out.map(|(re, im)| (re * p + 0.0, im * p + 0.0))
+        out.map(|(re, im)| (finish(re, k) + 0.0, finish(im, k) + 0.0))
     }
 
     /// What the linear part of the map does (the translation is `t`).
@@ -352,14 +387,23 @@ impl Affine {
         MapKind::General { s1, s2, flips: self.det() < 0.0 }
     }
 
-    /// Singular values, largest first.
+    /// Singular values, largest first: with p = √((a + d)² + (b - c)²) and
+    /// q = √((a - d)² + (b + c)²), σ1 = (p + q)/2 and σ2 = |det|/σ1, on the normalised
+    /// matrix in two doubles, each rounded once (σ1σ2 = |det| and σ1² + σ2² = the sum
+    /// of the squares; the textbook √(s ± √(s² - det²)) cancels when σ1 ≈ σ2).
     pub fn singular_values(&self) -> (f64, f64) {
-        let [[a, b], [c, d]] = self.m;
-        let s = (a * a + b * b + c * c + d * d) / 2.0;
-        let det = self.det().abs();
-        let r = (s * s - det * det).max(0.0).sqrt();
-        let s1 = (s + r).sqrt();
-        (s1, if s1 > 0.0 { det / s1 } else { 0.0 })
+        let (n, k) = self.normalised();
+        let [[a, b], [c, d]] = n.m;
+        let sum = |x: f64, y: f64| {
+            let (s, e) = two_sum(x, y);
+            DD::new(s, e)
+        };
+        let p = (sum(a, d).sqr() + sum(b, -c).sqr()).sqrt();
+        let q = (sum(a, -d).sqr() + sum(b, c).sqr()).sqrt();
+        let s1 = (p + q).scale(0.5);
+        let det = n.det_dd();
+        let s2 = if s1.hi > 0.0 { (if det.hi < 0.0 { -det } else { det }) / s1 } else { DD::from(0.0) };
+        (finish(s1, k), finish(s2, k))
     }
 }
 

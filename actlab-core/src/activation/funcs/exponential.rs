@@ -1,8 +1,8 @@
 //! The ELU family: expm1 for the negative side (exact where e^x - 1 cancels), and
 //! SELU's λ, α and λα carried as double-doubles of their published 31-digit values.
 
-use crate::activation::dd::DD;
-use crate::activation::special::{exp_parts, expm1_dd, finish, join};
+use crate::activation::dd::{DD, two_prod};
+use crate::activation::special::{exp_parts, expm1_dd, finish, join, pow2};
 
 pub const SELU_LAMBDA: DD = DD::new(1.0507009873554805, 3.9874847667154144e-17);
 pub const SELU_LAMBDA_ALPHA: DD = DD::new(1.7580993408473768, 1.41535193800845e-17);
@@ -23,9 +23,12 @@ pub fn elu(x: f64, p: &[f64]) -> f64 {
         if p[0] == 1.0 {
             core_math::expm1(x)
         } else if x > -1e-300 {
-            p[0] * x // expm1(x) = x to far below an ulp; one product keeps the sign of -0
+            // α·expm1(x) = αx(1 + x/2 + …): the rest is far below an ulp but breaks a tie
+            // of αx (and one product keeps the sign of -0)
+            let (q, e) = two_prod(p[0], x);
+            if e > 0.0 && e == (q.next_up() - q) / 2.0 { q.next_up() } else { q }
         } else {
-            (expm1_dd(DD::from(x)) * p[0]).to_f64()
+            times(expm1_dd(DD::from(x)), p[0])
         }
     }
 }
@@ -39,6 +42,13 @@ pub fn selu(x: f64, _: &[f64]) -> f64 {
 }
 pub fn d_selu(x: f64, _: &[f64]) -> f64 {
     if x > 0.0 { SELU_LAMBDA.hi } else { scaled_exp(SELU_LAMBDA_ALPHA, x) }
+}
+
+/// m·α rounded once, into the subnormals too (where m·α is tiny, m is scaled by 2^1000
+/// first so that the product's low part does not underflow before the rounding).
+fn times(m: DD, a: f64) -> f64 {
+    let p = m.hi * a;
+    if p.abs() < 1e-290 && p.is_finite() { finish(m.scale(pow2(1000)) * a, -1000) } else { (m * a).to_f64() }
 }
 
 /// x/α in two doubles: its rounding would be amplified by e^(x/α) (hundreds of ulps
@@ -56,8 +66,9 @@ pub fn celu(x: f64, p: &[f64]) -> f64 {
         x
     } else if a == 1.0 {
         core_math::expm1(x)
-    } else if x > -1e-300 {
-        // x + x²/(2α) + …: the rest is far below half an ulp (and x/α would underflow)
+    } else if (x / a).abs() < 8.7e-19 {
+        // α·expm1(x/α) = x(1 + x/(2α) + …) with |x/(2α)| < 2^-61: rounds to x (and x/α
+        // may underflow: α = 1e300)
         x
     } else {
         let q = over(x, a);
@@ -67,7 +78,7 @@ pub fn celu(x: f64, p: &[f64]) -> f64 {
             let (m, k) = exp_parts(q, false);
             join(m, k) - 1.0
         };
-        (em * a).to_f64()
+        times(em, a)
     }
 }
 pub fn d_celu(x: f64, p: &[f64]) -> f64 {

@@ -22,7 +22,13 @@ pub fn d_relu(x: f64, _: &[f64]) -> f64 {
 
 /// p = [slope]
 pub fn leaky_relu(x: f64, p: &[f64]) -> f64 {
-    if x > 0.0 { x } else { p[0] * x }
+    if x > 0.0 {
+        x
+    } else if x.is_infinite() && p[0] == 0.0 {
+        -0.0 // the limit of 0·x, not 0·∞ = NaN
+    } else {
+        p[0] * x
+    }
 }
 pub fn d_leaky_relu(x: f64, p: &[f64]) -> f64 {
     if x > 0.0 { 1.0 } else { p[0] }
@@ -71,7 +77,9 @@ pub fn d_hard_swish(x: f64, _: &[f64]) -> f64 {
     if x < -3.0 {
         0.0
     } else if x <= 3.0 {
-        (DD::from(x) / 3.0 + 0.5).to_f64()
+        // (x + 3/2)/3: the sum exact in two doubles, so the quotient keeps full
+        // relative accuracy next to the zero at -3/2 (x/3 + 1/2 cancels there)
+        ((DD::from(x) + 1.5) / 3.0).to_f64()
     } else {
         1.0
     }
