@@ -319,6 +319,10 @@ pub fn formula_error(e: &crate::formula::FormulaError, text: &str, defs: &crate:
 }
 
 /// `help formulas`: the formula grammar, also in docs/commands.md.
+/// The note under a scalar chain of more than one layer.
+pub const CHAIN_DIGITS: &str = "digits: the product and its log10 show only what N roundings cannot change \
+(each factor is rounded once, so N of them are within N·2^-52 of the exact product)";
+
 pub const FORMULA_HELP: &str = "\
 Formulas
 

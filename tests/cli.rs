@@ -229,7 +229,9 @@ fn prompt_evaluates_and_exits_on_ctrl_d() {
 fn chain_sigmoid_at_zero_is_a_quarter_per_layer() {
     let out = stdout_of(&["chain", "sigmoid", "20", "--at", "0", "--format", "csv"]);
     let last = out.lines().last().unwrap();
-    assert_eq!(last, "20,0,0.25,9.094947017729282e-13,-12.041199826559248");
+    // 0.25^20 = 9.094947017729282e-13 and log10 = -12.041199826559248, shown to the
+    // 13 digits and 14 decimals that 20 roundings cannot change
+    assert_eq!(last, "20,0,0.25,9.094947017729e-13,-12.04119982655925");
 }
 
 #[test]

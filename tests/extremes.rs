@@ -86,3 +86,39 @@ fn maps_at_any_scale_and_rotations_that_add_up() {
     let small = run(&["matrix", "rotate", "1e-10", "--rad", "-f", "csv"]);
     assert!(small.contains("\"eigenvalue 1 (re, im)\",1,1e-10"), "{small}");
 }
+
+#[test]
+fn chains_print_only_the_digits_that_are_right() {
+    // mpmath: (1 - tanh²(0.001))^1000 = 0.99900049999987503054589, log10 of it
+    // -0.00043429440952085749716; σ'(700)^1e6 = 4.65290001988e-304006138, log10
+    // -304006137.33227627935579
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+        .args(["chain", "tanh", "1000", "--at", "0.001", "-f", "csv"])
+        .env("ACTLAB_INIT", "")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let last: Vec<&str> = text.lines().last().unwrap().split(',').collect();
+    let within_last_digit = |shown: &str, exact: f64| {
+        let digits = shown.trim_start_matches(['-', '0', '.']).replace('.', "").len() as i32;
+        let mag = exact.abs().log10().floor() as i32;
+        let half_unit = 0.5 * 10f64.powi(mag - digits + 1);
+        (shown.parse::<f64>().unwrap() - exact).abs() <= half_unit * 1.0001
+    };
+    assert!(within_last_digit(last[3], 0.999_000_499_999_875_1), "{}", last[3]);
+    assert!(last[3].len() < 17, "{} has more digits than 1000 roundings leave right", last[3]);
+    let l: f64 = last[4].parse().unwrap();
+    assert!((l + 0.000_434_294_409_520_857_5).abs() < 5e-14, "{l}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+        .args(["chain", "sigmoid", "1000000", "--at", "700", "-f", "csv"])
+        .env("ACTLAB_INIT", "")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let last: Vec<&str> = text.lines().last().unwrap().split(',').collect();
+    let (mant, exp) = last[3].split_once('e').unwrap();
+    assert_eq!(exp, "-304006138");
+    assert!(within_last_digit(mant, 4.652_900_019_882_611_7), "{mant}");
+    let l: f64 = last[4].parse().unwrap();
+    assert!((l + 304_006_137.332_276_28).abs() < 1e-7, "{l}");
+}

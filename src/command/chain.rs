@@ -15,19 +15,41 @@ use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
 /// Deepest scalar chain.
 pub const MAX_DEPTH: u64 = 100_000_000;
 
-/// A product as a number when a double holds it, else as text `8.71e-603`.
+/// A product as a number when a double holds it, else as text `8.71e-603`; either way
+/// with only the digits that are right (one layer: the factor itself, every digit).
 fn product_cell(p: &BigProduct, layers: u64) -> Cell {
     let l = p.log10();
     if !l.is_finite() || l.abs() < 307.0 {
-        return Cell::Num(p.to_f64());
+        let v = p.to_f64();
+        return Cell::Num(if layers > 1 { round_significant(v, right_digits(layers)) } else { v });
     }
     Cell::Text(big_text(l, p.is_negative(), layers))
 }
 
+/// log10 |product| with only the decimals that are right: the product is within a
+/// relative N·2^-52 of the exact one, so its log10 within N·2^-52/ln 10.
+fn log10_cell(l: f64, layers: u64) -> Cell {
+    if layers <= 1 || !l.is_finite() {
+        return Cell::Num(l);
+    }
+    let err = layers as f64 * f64::EPSILON * std::f64::consts::LOG10_E;
+    let decimals = (-err.log10()).floor().max(0.0) as usize;
+    Cell::Num(format!("{l:.decimals$}").parse().unwrap_or(l))
+}
+
+/// v rounded to `digits` significant decimal digits.
+fn round_significant(v: f64, digits: usize) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{:.*e}", digits.saturating_sub(1), v).parse().unwrap_or(v)
+}
+
 /// Significant digits of a product of `layers` rounded factors that are right: each
-/// factor is off by up to 2^-52 (relative), so N of them by N·2^-52.
+/// factor (W·f'(z), correctly rounded) is off by up to 2^-52 (relative), so N of them
+/// by N·2^-52.
 fn right_digits(layers: u64) -> usize {
-    (15.3 - (layers.max(1) as f64).log10()).floor().clamp(3.0, 12.0) as usize
+    (15.3 - (layers.max(1) as f64).log10()).floor().clamp(3.0, 15.0) as usize
 }
 
 /// 10^l as `m.mmme±E`, with only the digits that are right: those of the product of
@@ -35,7 +57,7 @@ fn right_digits(layers: u64) -> usize {
 fn big_text(l: f64, negative: bool, layers: u64) -> String {
     let e = l.floor();
     let m = 10f64.powf(l - e);
-    let digits = right_digits(layers).min((15.3 - l.abs().max(1.0).log10()).floor().clamp(3.0, 12.0) as usize);
+    let digits = right_digits(layers).min((15.3 - l.abs().max(1.0).log10()).floor().clamp(3.0, 15.0) as usize);
     let (m, e) = if significant(m, digits).starts_with("10") { (1.0, e + 1.0) } else { (m, e) };
     format!("{}{}e{}", if negative { "-" } else { "" }, significant(m, digits), e as i64)
 }
@@ -140,9 +162,12 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
                 cells.push(Cell::Num(l.factor));
             }
             cells.push(product_cell(&l.product, k));
-            cells.push(Cell::Num(l.product.log10()));
+            cells.push(log10_cell(l.product.log10(), k));
         }
         sink.row(&cells)?;
+    }
+    if depth > 1 {
+        sink.note(messages::CHAIN_DIGITS)?;
     }
     if shown < depth {
         sink.note(&format!(

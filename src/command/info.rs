@@ -4,7 +4,7 @@ use super::functions::resolve;
 use super::{Context, Error, ParamArgs};
 use crate::activation::CATALOGUE;
 use crate::activation::Function;
-use crate::activation::properties::{End, Properties};
+use crate::activation::properties::{End, PeakAt, Properties};
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Head, Sink};
 
@@ -104,8 +104,32 @@ pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Si
         "derivative range",
         t(&format!("{}, {}", end_text(pr.deriv_range.0, true, d), end_text(pr.deriv_range.1, false, d))),
     ));
-    rows.push(("derivative peak", Cell::Num(pr.deriv_peak.1)));
-    rows.push(("derivative peak at x", Cell::Num(pr.deriv_peak.0)));
+    match &pr.deriv_peak_at {
+        PeakAt::Point(x) => {
+            rows.push(("derivative peak", Cell::Num(pr.deriv_peak.1)));
+            rows.push(("derivative peak at x", Cell::Num(*x)));
+        }
+        PeakAt::Plateau(runs) => {
+            rows.push(("derivative peak", Cell::Num(pr.deriv_peak.1)));
+            let text: Vec<String> =
+                runs.iter().map(|(a, b)| format!("{}, {}", end_text(*a, true, d), end_text(*b, false, d))).collect();
+            let all = matches!(runs.as_slice(), [(a, b)] if a.value == f64::NEG_INFINITY && b.value == f64::INFINITY);
+            rows.push((
+                "derivative peak at x",
+                t(&if all { "every x".to_string() } else { format!("every x in {}", text.join(" ∪ ")) }),
+            ));
+        }
+        PeakAt::Approached(side) => {
+            rows.push((
+                "derivative peak",
+                t(&format!(
+                    "none: f' approaches its supremum {} as x → {}∞",
+                    significant(pr.deriv_peak.1, d),
+                    if *side > 0.0 { "+" } else { "-" }
+                )),
+            ));
+        }
+    }
     match pr.minimum {
         Some((x, v)) => {
             rows.push(("minimum", Cell::Num(v)));

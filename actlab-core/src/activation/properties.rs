@@ -20,8 +20,11 @@ pub struct Properties {
     pub range: (End, End),
     /// The range of f': lower and upper end.
     pub deriv_range: (End, End),
-    /// (x, f'(x)) where f' is largest.
+    /// (x, f'(x)) where f' is largest (x: one place it is reached; see `deriv_peak_at`).
     pub deriv_peak: (f64, f64),
+    /// Where f' takes its largest value: one point, intervals (a plateau), or nowhere
+    /// (a supremum approached as x → ±∞).
+    pub deriv_peak_at: PeakAt,
     /// (x, f(x)) of the global minimum when it is attained at one point.
     pub minimum: Option<(f64, f64)>,
     /// f(-x) = -f(x).
@@ -34,6 +37,65 @@ pub struct Properties {
     pub mean: f64,
     /// Var[f(Z)] for Z ~ N(0, 1).
     pub variance: f64,
+}
+
+/// Where a derivative's peak is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PeakAt {
+    /// At one x.
+    Point(f64),
+    /// On each of these intervals (ends as `End`s: the x where the plateau stops, and
+    /// whether f' there is still the peak).
+    Plateau(Vec<(End, End)>),
+    /// Nowhere: f' approaches it as x → this infinity.
+    Approached(f64),
+}
+
+impl PartialEq for End {
+    fn eq(&self, o: &End) -> bool {
+        self.value.to_bits() == o.value.to_bits() && self.attained == o.attained
+    }
+}
+
+/// Doubles in order as unsigned integers (for bisection over the doubles themselves).
+fn key(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
+}
+
+fn unkey(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+}
+
+/// The neighbouring doubles (a, b), a < b, where `p` changes between a (p(a) = pa)
+/// and b: bisection over the doubles, at most 64 steps.
+fn boundary(p: &dyn Fn(f64) -> bool, a: f64, b: f64) -> (f64, f64) {
+    let pa = p(a);
+    let (mut ka, mut kb) = (key(a), key(b));
+    while kb - ka > 1 {
+        let m = ka + (kb - ka) / 2;
+        if p(unkey(m)) == pa {
+            ka = m;
+        } else {
+            kb = m;
+        }
+    }
+    (unkey(ka), unkey(kb))
+}
+
+/// One end of a plateau found between the neighbours a (outside) and b (inside), or
+/// the reverse: reported at the shorter of the two (with a tiny pair read as 0, where
+/// e^x rounds to 1), closed when f' there is still the peak.
+fn plateau_end(on: &dyn Fn(f64) -> bool, (a, b): (f64, f64)) -> End {
+    let short = |v: f64| format!("{v:e}").len();
+    let v = if a.abs() < 1e-12 && b.abs() < 1e-12 {
+        0.0
+    } else if short(a) <= short(b) {
+        a
+    } else {
+        b
+    };
+    End { value: v, attained: on(v) }
 }
 
 const GRID_HALF: i32 = 50_000; // x = i/1000 on [-50, 50]
@@ -119,7 +181,7 @@ impl Properties {
         let f = |x: f64| a.value(x);
         let d = |x: f64| a.deriv(x);
         let ((lo, lo_x), (hi, _)) = ends(&f);
-        let ((dlo, _), (dhi, dhi_x)) = ends(&d);
+        let ((dlo, dlo_x), (dhi, dhi_x)) = ends(&d);
         let smooth = a.smooth();
         let deriv_peak = if dhi.attained && smooth {
             let (x, _) = refine(&d, &central(&d), dhi_x, 1e-3, true);
@@ -127,6 +189,14 @@ impl Properties {
             (x, d(x).max(dhi.value))
         } else {
             (dhi_x, dhi.value)
+        };
+        let deriv_peak_at = peak_at(&d, dhi, deriv_peak.0);
+        // a smooth f' attains its lower end at an interior minimum: refined as the peak is
+        let dlo = if dlo.attained && smooth && dlo.value.is_finite() {
+            let (x, _) = refine(&d, &central(&d), dlo_x, 1e-3, false);
+            End { value: d(vouched(x)).min(dlo.value), attained: true }
+        } else {
+            dlo
         };
         let deriv_range = (dlo, End { value: deriv_peak.1.max(dhi.value), ..dhi });
         // a minimum at one point: attained, and strictly higher a little to each side
@@ -146,8 +216,54 @@ impl Properties {
         let (mean, variance) = normal_moments(&f);
         // an odd function's mean is 0 by symmetry, exactly (not -1.55e-17 from the sum)
         let mean = if odd { 0.0 } else { mean };
-        Properties { range, deriv_range, deriv_peak, minimum, odd, monotonic, saturates, mean, variance }
+        Properties { range, deriv_range, deriv_peak, deriv_peak_at, minimum, odd, monotonic, saturates, mean, variance }
     }
+}
+
+/// Where f' = d reaches its upper end `top` (grid maximum at `x0`, refined to `x`): a
+/// point; the runs of grid points where d equals it, each end found to the last double
+/// (relu's (0, ∞), hardtanh's (-1, 1)); or a limit at ±∞ that is never reached.
+fn peak_at(d: &dyn Fn(f64) -> f64, top: End, x: f64) -> PeakAt {
+    if !top.attained {
+        return PeakAt::Approached(if (d(1e300) - top.value).abs() <= (d(-1e300) - top.value).abs() {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        });
+    }
+    let on = |x: f64| d(x) == top.value;
+    let xs: Vec<f64> = grid().collect();
+    let flags: Vec<bool> = xs.iter().map(|x| on(*x)).collect();
+    if flags.iter().filter(|f| **f).count() < 2 {
+        return PeakAt::Point(x);
+    }
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < xs.len() {
+        if !flags[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 1 < xs.len() && flags[i + 1] {
+            i += 1;
+        }
+        let lo = if start == 0 && on(-1e300) {
+            End { value: f64::NEG_INFINITY, attained: false }
+        } else {
+            let from = if start == 0 { -1e300 } else { xs[start - 1] };
+            plateau_end(&on, boundary(&on, from, xs[start]))
+        };
+        let hi = if i == xs.len() - 1 && on(1e300) {
+            End { value: f64::INFINITY, attained: false }
+        } else {
+            let to = if i == xs.len() - 1 { 1e300 } else { xs[i + 1] };
+            plateau_end(&on, boundary(&on, xs[i], to))
+        };
+        runs.push((lo, hi));
+        i += 1;
+    }
+    PeakAt::Plateau(runs)
 }
 
 /// E f(Z) and Var f(Z) by composite Simpson's rule on [-40, 40] with h = 1/1000,
@@ -230,6 +346,33 @@ mod tests {
         // 1/√(2π), correctly rounded (mpmath)
         assert_eq!(r.mean, 0.3989422804014327);
         assert!((r.variance - (0.5 - 0.5 / std::f64::consts::PI)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn plateaus_and_suprema_are_described() {
+        let end = |value: f64, attained: bool| End { value, attained };
+        let inf = f64::INFINITY;
+        assert_eq!(props("relu").deriv_peak_at, PeakAt::Plateau(vec![(end(0.0, false), end(inf, false))]));
+        assert_eq!(props("hardtanh").deriv_peak_at, PeakAt::Plateau(vec![(end(-1.0, false), end(1.0, false))]));
+        assert_eq!(props("identity").deriv_peak_at, PeakAt::Plateau(vec![(end(-inf, false), end(inf, false))]));
+        assert_eq!(
+            props("softshrink").deriv_peak_at,
+            PeakAt::Plateau(vec![(end(-inf, false), end(-0.5, false)), (end(0.5, false), end(inf, false))])
+        );
+        // elu'(0) = 1 (the convention), e^x < 1 left of it
+        assert_eq!(props("elu").deriv_peak_at, PeakAt::Plateau(vec![(end(0.0, true), end(inf, false))]));
+        let sp = props("squareplus");
+        assert_eq!((sp.deriv_peak_at, sp.deriv_peak.1), (PeakAt::Approached(inf), 1.0));
+        assert_eq!(props("sigmoid").deriv_peak_at, PeakAt::Point(0.0));
+    }
+
+    #[test]
+    fn the_derivative_range_is_refined_at_both_ends() {
+        // mpmath: gelu'(-√2) = -0.1289041451851547863, silu'(-2.3993572805) = -0.0998393201288669170
+        let g = props("gelu").deriv_range.0.value;
+        assert!((g + 0.12890414518515479).abs() < 1e-15, "{g}");
+        let s = props("silu").deriv_range.0.value;
+        assert!((s + 0.09983932012886692).abs() < 1e-15, "{s}");
     }
 
     #[test]
