@@ -55,7 +55,13 @@ pub fn functions_md() -> String {
         s.push_str(&format!("\n## {}\n\n", a.name));
         s.push_str(&format!("- value: {}\n- derivative: {}\n", a.formula, a.deriv_formula));
         for p in a.params {
-            s.push_str(&format!("- parameter `--{}` (default {}): {}\n", p.name, shortest(p.default), p.help));
+            s.push_str(&format!(
+                "- parameter `--{}` (default {}; valid: {}): {}\n",
+                p.name,
+                shortest(p.default),
+                crate::messages::param_range(p),
+                p.help
+            ));
         }
         s.push_str(&format!("- smoothness: {}\n- at kinks: {}\n", a.smoothness, a.kink_convention));
         s.push_str(&format!("- libraries: {}\n", a.library_defaults));

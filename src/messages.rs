@@ -34,6 +34,26 @@ pub fn unknown_function<'a>(e: &UnknownFunction, candidates: impl IntoIterator<I
     format!("unknown function '{}'{hint}", shown(&e.name))
 }
 
+/// A parameter's valid values, in words: `> 0`, `>= 0`, `any finite value`.
+pub fn param_range(p: &crate::activation::Param) -> String {
+    let end = |(v, closed): (f64, bool), below: bool| {
+        let rel = match (below, closed) {
+            (false, true) => ">=",
+            (false, false) => ">",
+            (true, true) => "<=",
+            (true, false) => "<",
+        };
+        format!("{rel} {}", shortest(v))
+    };
+    match (p.min, p.max) {
+        (Some(lo), Some(hi)) => format!("{} and {}", end(lo, false), end(hi, true)),
+        (Some(lo), None) => end(lo, false),
+        (None, Some(hi)) => end(hi, true),
+        (None, None) if p.default.is_infinite() => "any value (inf: off)".to_string(),
+        (None, None) => "any finite value".to_string(),
+    }
+}
+
 /// A parameter value refused: `celu --alpha 0: must be > 0`.
 pub fn param_error(e: &ParamError) -> String {
     match e {

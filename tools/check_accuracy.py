@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Dense end-to-end accuracy check (not part of CI: it needs mpmath and takes minutes).
 
-For every function, ~25,000 inputs (a grid on [-20, 20], 1e-300..1e300 of both signs,
+For every function, at its defaults and at every other parameter value of the fixture
+(gen_reference.PARAMETERS, e.g. `celu(alpha=1e+300)`), ~25,000 inputs (a grid on [-20, 20], 1e-300..1e300 of both signs,
 dense tails 5 <= |x| <= 40, ±0, subnormals, ±inf, nan, random doubles) are piped
 through `actlab eval FN - --format csv` and `actlab deriv FN - --format csv`, and each
 printed result is compared with mpmath (the same formulas as
-tests/fixtures/gen_reference.py). Prints max ulp and bad results per function.
+tests/fixtures/gen_reference.py). Prints, per function and column, the max ulp, the bad
+results and how many printed results are not the correctly rounded double.
 
-Run: cargo build --release && python3 tools/check_accuracy.py [FN ...]
+Run: cargo build --release && python3 tools/check_accuracy.py [FN | LABEL ...]
+(FN: every set of that function; LABEL: one set, as `softplus(beta=3.0)`.)
 (CHECK_FAST=1 leaves out |x| < 1e-250, the slow part; tests/fixtures covers it.)
 """
 import math
@@ -46,17 +49,25 @@ def ulp(h):
     return math.ulp(a)
 
 
+def sets():
+    """(label, function, (value, deriv, limits), {param: value}) for every reference set."""
+    out = [(name, name, fdl, {}) for name, fdl in ref.F.items()]
+    out += [(ref.label(name, params), name, fdl, params) for name, params, fdl, _ in ref.PARAMETERS]
+    return out
+
+
 def main():
-    names = sys.argv[1:] or list(ref.F)
+    wanted = sys.argv[1:]
+    chosen = [s for s in sets() if not wanted or s[0] in wanted or s[1] in wanted]
     pts = points()
     text = "\n".join(ref.fmt(p) for p in pts) + "\n"
     worst = 0.0
-    for name in names:
-        f, d, lim = ref.F[name]
+    for label, name, (f, d, lim), params in chosen:
+        opts = [a for k, v in params.items() for a in ("--" + k, repr(float(v)))]
         for kind, fun, li, col in (("eval", f, (lim[0], lim[1]), 1), ("deriv", d, (lim[2], lim[3]), 2)):
-            out = subprocess.run([BIN, kind, name, "-", "--format", "csv"], input=text, capture_output=True,
+            out = subprocess.run([BIN, kind, name, "-", "--format", "csv"] + opts, input=text, capture_output=True,
                                  text=True, check=True).stdout.splitlines()[1:]
-            mx, at, bad = 0.0, None, 0
+            mx, at, bad, mis = 0.0, None, 0, 0
             for x, line in zip(pts, out):
                 got = float(line.split(",")[col])
                 if math.isnan(x):
@@ -79,6 +90,7 @@ def main():
                 if math.isinf(hi):
                     bad += got != hi
                     continue
+                mis += got != hi
                 if (got == 0) != (hi == 0) or (got != 0 and (got > 0) != (hi > 0)):
                     bad += 1
                 # a negative value that underflows rounds to -0 (an exact 0 is written +0)
@@ -87,7 +99,8 @@ def main():
                 if err > mx:
                     mx, at = err, x
             worst = max(worst, mx)
-            print(f"{name:13s} {kind:5s} max {mx:.3f} ulp at {at!r}, bad {bad}, points {len(out)}", flush=True)
+            print(f"{label:34s} {kind:5s} max {mx:.3f} ulp at {at!r}, bad {bad}, misrounded {mis}, points {len(out)}",
+                  flush=True)
     print(f"worst {worst:.3f} ulp")
 
 

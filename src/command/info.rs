@@ -89,7 +89,16 @@ pub fn info(name: &str, params: &ParamArgs, ctx: &mut Context, sink: &mut dyn Si
                 .params
                 .iter()
                 .zip(p.as_slice())
-                .map(|(s, v)| format!("{} = {} (default {}): {}", s.name, shortest(*v), shortest(s.default), s.help))
+                .map(|(s, v)| {
+                    let range = crate::messages::param_range(s);
+                    format!(
+                        "{} = {} (default {}; valid: {range}): {}",
+                        s.name,
+                        shortest(*v),
+                        shortest(s.default),
+                        s.help
+                    )
+                })
                 .collect();
             rows.push(("parameters", t(&if ptext.is_empty() { "none".into() } else { ptext.join("; ") })));
         }
