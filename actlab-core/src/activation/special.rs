@@ -131,20 +131,40 @@ pub fn expm1_dd(a: DD) -> DD {
     if a.hi.abs() < 0.34 { expm1_reduced(a) } else { exp_dd(a) - 1.0 }
 }
 
-/// log(1 + t) in double-double for 0 <= t <= 1 (t = hi + lo), to about 1e-30 relative:
-/// a short series below 2^-20; above, core-math's correctly rounded log1p(t.hi) = L
-/// and one correction, L + u with u = (1 + t)e^-L - 1 = t + m + t·m, m = e^-L - 1 in
-/// double-double (|u| < 2^-52, so log(1 + u) = u to 2^-105 of L).
+/// log(1 + t) in double-double for 0 <= t <= 1 (t = hi + lo), to about 2^-68 relative.
+/// Below t = 1/32 the series, its first two terms in double-double and the rest (below
+/// 2^-10 of the sum) in doubles; above, core-math's correctly rounded log1p(t.hi) = L and
+/// one Newton step L + ((1 + t) - e^L)/e^L with e^L from the two-table exponential
+/// (2^-74): L >= 0.03, so its absolute error of 2^-74 is 2^-69 relative.
 pub fn log1p_dd(t: DD) -> DD {
-    if t.hi < 9.5367431640625e-7 {
-        // t - t²/2 + t³/3 - t⁴/4: the next term is below 2^-80 of the sum
-        let h = t.hi;
-        let tail = h * h * h * (1.0 / 3.0 - h * 0.25);
-        return t - t.sqr().scale(0.5) + tail;
+    let h = t.hi;
+    if h < 0.03125 {
+        // t³/3 - t⁴/4 + … - t¹⁴/14: the next term is below 2^-75 of t
+        const C: [f64; 12] = [
+            1.0 / 3.0,
+            -1.0 / 4.0,
+            1.0 / 5.0,
+            -1.0 / 6.0,
+            1.0 / 7.0,
+            -1.0 / 8.0,
+            1.0 / 9.0,
+            -1.0 / 10.0,
+            1.0 / 11.0,
+            -1.0 / 12.0,
+            1.0 / 13.0,
+            -1.0 / 14.0,
+        ];
+        let mut p = 0.0f64;
+        for c in C.iter().rev() {
+            p = p.mul_add(h, *c);
+        }
+        return t - t.sqr().scale(0.5) + h * h * h * p;
     }
-    let l = core_math::log1p(t.hi);
-    let m = expm1_dd(DD::from(-l));
-    DD::from(l) + (t + m + t * m)
+    let l = core_math::log1p(h);
+    let (m, k) = exp_parts(DD::from(l), false);
+    let e = join(m, k);
+    let r = (t + 1.0) - e;
+    DD::from(l) + r.hi / e.hi
 }
 
 /// tanh(a) in double-double, for |a| up to a few units.

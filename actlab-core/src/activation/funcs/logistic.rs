@@ -163,7 +163,14 @@ pub fn tanhshrink(x: f64, _: &[f64]) -> f64 {
 
 pub fn d_tanhshrink(x: f64, _: &[f64]) -> f64 {
     let a = x.abs();
-    if a < 2.5 { tanh_dd(a).sqr().to_f64() } else { (DD::ONE - DD::from(d_tanh(a, &[]))).to_f64() }
+    if a < 2.5 {
+        tanh_dd(a).sqr().to_f64()
+    } else {
+        // 1 - sech² a = 1 - 4e/(1 + e)², e = e^-2a in two doubles: one rounding
+        let (m, k) = exp_parts(DD::from(-2.0 * a), false);
+        let e = join(m, k);
+        (DD::ONE - e.scale(4.0) / (e + 1.0).sqr()).to_f64()
+    }
 }
 
 /// p = [b]: (x + √(x² + b)) / 2, written as b / (2(√(x² + b) - x)) for x < 0.
