@@ -131,24 +131,47 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     })?;
     let mut chains: Vec<ScalarChain> = funcs.iter().map(|n| ScalarChain::new(&n.f, pre, weight)).collect();
     let mut crossings = vec![Crossing::default(); funcs.len()];
-    let mut last = vec![0.0; funcs.len()];
     let mut cells = Vec::with_capacity(1 + 5 * funcs.len());
     let mut layers = Vec::with_capacity(funcs.len());
     let mut shown = 0u64;
     let watch = super::ctrl_c();
-    for k in 1..=depth {
-        if k % 65536 == 0 {
+    let (mut k, mut steps) = (0u64, 0u64);
+    while k < depth {
+        steps += 1;
+        if steps.is_multiple_of(65536) {
             super::check_interrupt()?;
             crate::interrupt::Interrupt::progress(&watch, k, depth);
         }
         layers.clear();
-        let mut crossed = false;
-        for (i, c) in chains.iter_mut().enumerate() {
-            let l = c.next_layer();
-            last[i] = l.product.log10_approx();
-            crossed |= crossings[i].update(k, last[i]);
-            layers.push(l);
-        }
+        // every chain repeats its last layer (a fixed point of the forward pass, or
+        // --at): jump to the layer before the next one shown or crossing, in one step
+        let until = if k > 0 && chains.iter().all(|c| c.repeats()) {
+            let mut until = show.next_after(k, depth) - 1;
+            for (c, cr) in chains.iter().zip(&crossings) {
+                if let Some(j) = c.next_crossing(cr) {
+                    until = until.min(j.saturating_sub(2));
+                }
+            }
+            until
+        } else {
+            k
+        };
+        let crossed = if until > k + 1 {
+            for c in chains.iter_mut() {
+                layers.push(c.skip(until - k));
+            }
+            k = until;
+            false
+        } else {
+            k += 1;
+            let mut crossed = false;
+            for (i, c) in chains.iter_mut().enumerate() {
+                let l = c.next_layer();
+                crossed |= crossings[i].update_product(k, &l.product);
+                layers.push(l);
+            }
+            crossed
+        };
         if !show.shows(k, depth, crossed) {
             continue;
         }
@@ -166,6 +189,8 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         }
         sink.row(&cells)?;
     }
+    let last: Vec<f64> =
+        chains.iter().map(|c| if c.layers() == 0 { 0.0 } else { c.product().log10_approx() }).collect();
     if depth > 1 {
         sink.note(messages::CHAIN_DIGITS)?;
     }

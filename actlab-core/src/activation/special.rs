@@ -24,7 +24,7 @@ pub fn pow2(k: i32) -> f64 {
 pub fn finish(m: DD, k: i32) -> f64 {
     if k == 0 {
         m.to_f64()
-    } else if (-1022..=1023).contains(&k) && m.hi.abs() >= 0.5 && m.hi.abs() < 2.0 && k >= -1020 {
+    } else if (-1000..=1000).contains(&k) && m.hi.abs() >= 1e-6 && m.hi.abs() < 1e6 {
         m.to_f64() * pow2(k) // exact: the product stays normal
     } else {
         scale_once(m, k)

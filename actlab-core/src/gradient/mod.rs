@@ -28,6 +28,25 @@ impl BigProduct {
     /// Multiply by a factor (0, inf and nan are kept as they are).
     #[inline]
     pub fn mul(&mut self, f: f64) {
+        // the usual case: f normal and not huge, so m·f (|m| in [0.5, 1)) is normal and
+        // exact in two doubles; the exponent is read off the bits, and the rescaling by
+        // a power of two is exact (no libm calls)
+        let fe = ((f.to_bits() >> 52) & 0x7ff) as i64;
+        if (123..=1900).contains(&fe) && self.m != 0.0 && self.m.is_finite() {
+            let (p, err) = crate::activation::dd::two_prod(self.m, f);
+            let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
+            let me = ((hi.to_bits() >> 52) & 0x7ff) as i64 - 1022; // hi = m'·2^me, |m'| in [0.5, 1)
+            let scale = f64::from_bits(((1023 - me) as u64) << 52); // 2^-me
+            self.m = hi * scale;
+            self.ml = lo * scale;
+            self.e += me;
+            return;
+        }
+        self.mul_slow(f);
+    }
+
+    #[cold]
+    fn mul_slow(&mut self, f: f64) {
         if self.m == 0.0 || !self.m.is_finite() || f == 0.0 || !f.is_finite() {
             self.m *= f;
             self.ml = 0.0;
@@ -40,6 +59,55 @@ impl BigProduct {
         self.m = mm;
         self.ml = libm::ldexp(lo, -me);
         self.e += fe as i64 + me as i64;
+    }
+
+    /// m·f^n for n >= 1, by squaring: what n more `mul(f)` give, to a few roundings of
+    /// two doubles (a chain whose layers repeat: every factor the same).
+    pub fn mul_pow(&mut self, f: f64, mut n: u64) {
+        let mut base = BigProduct::ONE;
+        base.mul(f);
+        while n > 0 {
+            if n & 1 == 1 {
+                self.mul_big(&base);
+            }
+            n >>= 1;
+            if n > 0 {
+                let b = base;
+                base.mul_big(&b);
+            }
+        }
+    }
+
+    /// self · o.
+    fn mul_big(&mut self, o: &BigProduct) {
+        if self.m == 0.0 || !self.m.is_finite() || o.m == 0.0 || !o.m.is_finite() {
+            self.m *= o.m;
+            self.ml = 0.0;
+            return;
+        }
+        let (p, err) = crate::activation::dd::two_prod(self.m, o.m);
+        let (hi, lo) = crate::activation::dd::two_sum(p, err + self.m * o.ml + self.ml * o.m);
+        let (mm, me) = libm::frexp(hi);
+        self.m = mm;
+        self.ml = libm::ldexp(lo, -me);
+        self.e += o.e + me as i64;
+    }
+
+    /// Whether the product is below 1e-6 (`VANISH`) or above 1e6 (`EXPLODE`) in
+    /// magnitude, cheaply: the binary exponent decides unless it is near the threshold.
+    #[inline]
+    pub fn outside(&self) -> (bool, bool) {
+        if self.e <= -20 {
+            return (true, false); // |m·2^e| < 2^-20 < 1e-6
+        }
+        if self.e >= 21 {
+            return (false, true); // |m·2^e| >= 2^20 > 1e6
+        }
+        if self.e > -19 && self.e < 20 {
+            return (false, false); // within [2^-20, 2^19]
+        }
+        let l = self.log10_approx();
+        (l < VANISH, l > EXPLODE)
     }
 
     /// The product is exactly 0.
@@ -114,6 +182,26 @@ pub const VANISH: f64 = -6.0;
 pub const EXPLODE: f64 = 6.0;
 
 impl Crossing {
+    /// Record layer k's product; true if this layer is a first crossing. The same
+    /// verdicts as [`update`](Self::update) with its log10, without the logarithm.
+    #[inline]
+    pub fn update_product(&mut self, k: u64, p: &BigProduct) -> bool {
+        if p.m.is_nan() || p.m == 0.0 || p.m.is_infinite() {
+            return self.update(k, p.log10_approx());
+        }
+        let (below, above) = p.outside();
+        let mut first = false;
+        if below && self.vanished_at.is_none() {
+            self.vanished_at = Some(k);
+            first = true;
+        }
+        if above && self.exploded_at.is_none() {
+            self.exploded_at = Some(k);
+            first = true;
+        }
+        first
+    }
+
     /// Record layer k's log10 |product|; true if this layer is a first crossing.
     pub fn update(&mut self, k: u64, log10: f64) -> bool {
         let mut first = false;
@@ -160,6 +248,29 @@ impl Show {
             Show::Default => k <= 10 || is_125(k),
         }
     }
+
+    /// The first layer after k that is shown whether or not a threshold is crossed
+    /// there (at most `depth`).
+    pub fn next_after(&self, k: u64, depth: u64) -> u64 {
+        let next = match *self {
+            Show::All => k + 1,
+            Show::Every(n) => (k / n + 1).saturating_mul(n),
+            Show::Default if k < 10 => k + 1,
+            Show::Default => {
+                let mut p = 10u64;
+                loop {
+                    if let Some(c) = [p, 2 * p, 5 * p].into_iter().find(|c| *c > k) {
+                        break c;
+                    }
+                    match p.checked_mul(10) {
+                        Some(q) => p = q,
+                        None => break u64::MAX,
+                    }
+                }
+            }
+        };
+        next.min(depth)
+    }
 }
 
 /// 10, 20, 50, 100, 200, 500, 1000, ...
@@ -191,6 +302,29 @@ mod tests {
             q.mul(0.25);
         }
         assert_eq!(q.to_f64(), 9.094947017729282e-13);
+    }
+
+    #[test]
+    fn the_next_shown_layer_is_the_one_shows_names() {
+        for show in [Show::Default, Show::Every(7), Show::All] {
+            for k in 0..5000 {
+                let next = (k + 1..=5000).find(|j| show.shows(*j, 5000, false)).unwrap();
+                assert_eq!(show.next_after(k, 5000), next, "{show:?} after {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_power_is_the_product_of_its_factors() {
+        for f in [0.25, 0.9999990000006667, 1.7, 3e-200, -0.3] {
+            let (mut a, mut b) = (BigProduct::ONE, BigProduct::ONE);
+            for _ in 0..1000 {
+                a.mul(f);
+            }
+            b.mul_pow(f, 1000);
+            assert!((a.log10() - b.log10()).abs() <= 1e-12 * a.log10().abs().max(1.0), "{f}");
+            assert_eq!(a.is_negative(), b.is_negative());
+        }
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub struct ScalarChain<'a> {
     rng: Option<(StdRng, Normal)>,
     /// f'(X) for `At(X)`: every layer is the same, so it is computed once.
     fixed: Option<f64>,
+    /// The last layer's z and factor (a forward pass repeats once z does).
+    last_z: f64,
+    last_deriv: f64,
+    last_factor: f64,
 }
 
 impl<'a> ScalarChain<'a> {
@@ -83,7 +87,29 @@ impl<'a> ScalarChain<'a> {
             PreActivation::At(_) => (0.0, None),
         };
         let fixed = if let PreActivation::At(x) = pre { Some(f.deriv(x)) } else { None };
-        ScalarChain { f, pre, weight, k: 0, a, product: BigProduct::ONE, rng, fixed }
+        ScalarChain {
+            f,
+            pre,
+            weight,
+            k: 0,
+            a,
+            product: BigProduct::ONE,
+            rng,
+            fixed,
+            last_z: f64::NAN,
+            last_deriv: f64::NAN,
+            last_factor: f64::NAN,
+        }
+    }
+
+    /// The layers done so far.
+    pub fn layers(&self) -> u64 {
+        self.k
+    }
+
+    /// The product so far.
+    pub fn product(&self) -> BigProduct {
+        self.product
     }
 
     /// Layer k + 1.
@@ -110,7 +136,52 @@ impl<'a> ScalarChain<'a> {
         };
         let factor = self.weight * deriv;
         self.product.mul(factor);
+        self.last_z = z;
+        self.last_deriv = deriv;
+        self.last_factor = factor;
         Layer { k: self.k, z, deriv, factor, product: self.product }
+    }
+
+    /// Whether every layer from here on is the last one again (the same z, so the same
+    /// factor): a chain at one point, or a forward pass that has reached a fixed point
+    /// of z ↦ W·f(z) + B (sigmoid's 0.659…, gelu's 5e-324 after ~1075 halvings).
+    pub fn repeats(&self) -> bool {
+        if self.k == 0 || self.last_factor.is_nan() {
+            return false;
+        }
+        match self.pre {
+            PreActivation::At(_) => true,
+            PreActivation::Forward { bias, .. } => (self.weight * self.a + bias).to_bits() == self.last_z.to_bits(),
+            PreActivation::Random { .. } => false,
+        }
+    }
+
+    /// Layers k + 1 ..= k + n at once, when the chain [`repeats`](Self::repeats): the
+    /// product times the last factor to the n-th power. Returns the last of them.
+    pub fn skip(&mut self, n: u64) -> Layer {
+        self.k += n;
+        self.product.mul_pow(self.last_factor, n);
+        Layer { k: self.k, z: self.last_z, deriv: self.last_deriv, factor: self.last_factor, product: self.product }
+    }
+
+    /// For a repeating chain: the first layer at which the product would cross a
+    /// threshold that `c` has not seen crossed yet, estimated from the logarithms (the
+    /// caller steps the last layers before it one by one).
+    pub fn next_crossing(&self, c: &Crossing) -> Option<u64> {
+        let f = self.last_factor.abs();
+        if !(f > 0.0 && f.is_finite() && f != 1.0) {
+            return None;
+        }
+        let (l, lf) = (self.product.log10_approx(), f.log10());
+        let target = if lf < 0.0 && c.vanished_at.is_none() {
+            super::VANISH
+        } else if lf > 0.0 && c.exploded_at.is_none() {
+            super::EXPLODE
+        } else {
+            return None;
+        };
+        let steps = ((target - l) / lf).max(0.0);
+        Some(self.k.saturating_add(if steps < 1e18 { steps as u64 } else { u64::MAX / 2 }))
     }
 }
 
@@ -125,15 +196,25 @@ pub fn run(
 ) -> Result<(f64, Crossing), Interrupted> {
     let mut c = ScalarChain::new(f, pre, weight);
     let mut cross = Crossing::default();
-    let mut last = 0.0;
-    for k in 0..depth {
-        if k % 65536 == 0 && stop.interrupted() {
+    let mut steps = 0u64;
+    while c.k < depth {
+        steps += 1;
+        if steps.is_multiple_of(65536) && stop.interrupted() {
             return Err(Interrupted);
         }
+        if c.repeats() {
+            // jump to just before a crossing (stepped one by one), or to the end
+            let until = c.next_crossing(&cross).map_or(depth, |j| j.saturating_sub(2).min(depth));
+            if until > c.k + 1 {
+                let n = until - c.k - 1;
+                c.skip(n);
+                continue;
+            }
+        }
         let l = c.next_layer();
-        last = l.product.log10_approx();
-        cross.update(l.k, last);
+        cross.update_product(l.k, &l.product);
     }
+    let last = if c.k == 0 { 0.0 } else { c.product.log10_approx() };
     Ok((last, cross))
 }
 
