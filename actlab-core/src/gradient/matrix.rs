@@ -116,38 +116,190 @@ pub struct GradLayer {
     pub clipped: bool,
 }
 
-fn layer_rng(seed: u64, k: u64) -> StdRng {
-    StdRng::seed_from_u64(seed ^ k.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+/// Rows drawn at a time when a layer's weights are kept.
+const BLOCK: usize = 16;
+
+/// Bytes of weights kept from the forward pass for the backward pass (later layers
+/// are drawn again on the way back): 256 MiB.
+pub const MAX_KEPT_WEIGHTS: usize = 256 << 20;
+
+/// Below this width a layer is too small to be worth a second thread.
+const PARALLEL_WIDTH: usize = 96;
+
+/// The stream of layer k's weights: W_k[r][c] is the normal number at position r·n + c
+/// (`normal::normal_at`), a function of (seed, k, r, c) alone.
+fn layer_key(seed: u64, k: u64) -> u64 {
+    super::normal::mix(seed ^ super::normal::mix(k.wrapping_add(0xD1B5_4A32_D192_ED03)))
 }
 
-/// W_k, row-major, regenerated from (seed, k) whenever it is needed.
-fn weights(seed: u64, k: u64, sigma: f64, w: &mut [f64]) {
-    let mut rng = layer_rng(seed, k);
-    let dist = Normal::new(0.0, sigma).expect("sigma is positive");
-    for x in w.iter_mut() {
-        *x = rng.sample(dist);
+/// Where a layer's weights come from: kept from the forward pass, or drawn again.
+enum Weights<'a> {
+    Kept(&'a [f64]),
+    Draw { key: u64, sigma: f64 },
+}
+
+impl Weights<'_> {
+    /// Row r (n entries).
+    fn row<'b>(&'b self, r: usize, n: usize, buf: &'b mut [f64]) -> &'b [f64] {
+        match self {
+            Weights::Kept(w) => &w[r * n..(r + 1) * n],
+            Weights::Draw { key, sigma } => {
+                super::normal::fill(*key, (r * n) as u64, 1, *sigma, buf);
+                buf
+            }
+        }
     }
+}
+
+/// The two halves of a layer's rows. The split depends on the width only, so the
+/// sums (and the results) do not depend on how many cores run them.
+fn halves(n: usize) -> [std::ops::Range<usize>; 2] {
+    let mid = (n.div_ceil(BLOCK) / 2 * BLOCK).min(n);
+    [0..mid, mid..n]
+}
+
+/// Run `job` on both halves, on two threads when the layer is wide enough.
+fn on_halves<T: Send>(n: usize, job: impl Fn(std::ops::Range<usize>) -> T + Sync) -> [T; 2] {
+    let [r0, r1] = halves(n);
+    if n < PARALLEL_WIDTH {
+        return [job(r0), job(r1)];
+    }
+    std::thread::scope(|s| {
+        let other = s.spawn(|| job(r1));
+        let first = job(r0);
+        [first, other.join().expect("a layer's half does not panic")]
+    })
 }
 
 /// Values of f'(z) kept at once for the backward pass (all functions together).
 /// A deeper chain keeps the activations at every `MAX_KEPT / (functions × width)`-th
 /// layer instead and recomputes one segment at a time on the way back, so memory stays
-/// within a few times `MAX_KEPT` doubles (32 MiB) plus one weight matrix, whatever
-/// the depth.
+/// within a few times `MAX_KEPT` doubles (32 MiB) plus `MAX_KEPT_WEIGHTS` of weights,
+/// whatever the depth.
 pub const MAX_KEPT: usize = 1 << 22;
 
 /// A layer's weights applied to each function's activations; f'(z) goes to `d`
-/// (function after function, `width` values each).
-fn forward_layer(funcs: &[Function], w: &[f64], acts: &mut [Vec<f64>], z: &mut [f64], d: &mut [f64]) {
-    let n = z.len();
-    for (i, (f, a)) in funcs.iter().zip(acts.iter_mut()).enumerate() {
-        for (r, zi) in z.iter_mut().enumerate() {
-            *zi = w[r * n..(r + 1) * n].iter().zip(a.iter()).map(|(x, y)| x * y).sum();
+/// (function after function, `width` values each), on two cores. Weights being drawn
+/// are drawn by columns, and a column that multiplies 0 in every function's
+/// activations (a dead relu unit) is not drawn at all; kept weights (or weights to
+/// keep, `keep`) go by rows.
+fn forward_layer(funcs: &[Function], w: &Weights, keep: Option<&mut [f64]>, acts: &mut [Vec<f64>], d: &mut [f64]) {
+    let n = acts.first().map_or(0, Vec::len);
+    let nf = funcs.len();
+    if let (Some(keep), Weights::Draw { key, sigma }) = (keep, w) {
+        // drawn once into the kept store, then used from there
+        let [r0, _] = halves(n);
+        let (lo, hi) = keep.split_at_mut(r0.end * n);
+        let draw = |first: usize, out: &mut [f64]| super::normal::fill(*key, (first * n) as u64, 1, *sigma, out);
+        if n < PARALLEL_WIDTH {
+            draw(0, lo);
+            draw(r0.end, hi);
+        } else {
+            std::thread::scope(|s| {
+                s.spawn(|| draw(r0.end, hi));
+                draw(0, lo);
+            });
         }
-        for (r, &zr) in z.iter().enumerate() {
-            (a[r], d[i * n + r]) = f.value_and_deriv(zr);
+        return forward_layer(funcs, &Weights::Kept(keep), None, acts, d);
+    }
+    let acts_ref: &[Vec<f64>] = acts;
+    let z: Vec<f64> = match w {
+        Weights::Kept(wk) => {
+            // z by rows: each row's dot product with each function's activations
+            let parts = on_halves(n, |rows| {
+                let mut z = vec![0.0; nf * rows.len()];
+                for r in rows.clone() {
+                    let row = &wk[r * n..(r + 1) * n];
+                    for (i, a) in acts_ref.iter().enumerate() {
+                        z[i * rows.len() + r - rows.start] = dot(row, a);
+                    }
+                }
+                z
+            });
+            let [r0, _] = halves(n);
+            let mut z = vec![0.0; nf * n];
+            for i in 0..nf {
+                z[i * n..i * n + r0.end].copy_from_slice(&parts[0][i * r0.end..(i + 1) * r0.end]);
+                let m = n - r0.end;
+                z[i * n + r0.end..(i + 1) * n].copy_from_slice(&parts[1][i * m..(i + 1) * m]);
+            }
+            z
+        }
+        Weights::Draw { key, sigma } => {
+            // z = Σ_c a[c]·W[:, c] over the columns some function needs, half of the
+            // columns on each core, the two partial sums added at the end
+            let parts = on_halves(n, |cols| {
+                let mut z = vec![0.0; nf * n];
+                let mut col = vec![0.0; n];
+                for c in cols {
+                    if acts_ref.iter().all(|a| a[c] == 0.0) {
+                        continue;
+                    }
+                    super::normal::fill(*key, c as u64, n as u64, *sigma, &mut col);
+                    for (i, a) in acts_ref.iter().enumerate() {
+                        let ac = a[c];
+                        if ac != 0.0 {
+                            for (zr, wr) in z[i * n..(i + 1) * n].iter_mut().zip(&col) {
+                                *zr = wr.mul_add(ac, *zr);
+                            }
+                        }
+                    }
+                }
+                z
+            });
+            parts[0].iter().zip(&parts[1]).map(|(p, q)| p + q).collect()
+        }
+    };
+    for (i, (f, a)) in funcs.iter().zip(acts.iter_mut()).enumerate() {
+        for r in 0..n {
+            (a[r], d[i * n + r]) = f.value_and_deriv(z[i * n + r]);
         }
     }
+}
+
+/// Σ x·y, four partial sums (the order fixed, so the result is reproducible).
+#[inline]
+fn dot(x: &[f64], y: &[f64]) -> f64 {
+    let mut s = [0.0f64; 4];
+    let (xc, xr) = x.split_at(x.len() / 4 * 4);
+    let (yc, yr) = y.split_at(xc.len());
+    for (a, b) in xc.chunks_exact(4).zip(yc.chunks_exact(4)) {
+        for l in 0..4 {
+            s[l] = a[l].mul_add(b[l], s[l]);
+        }
+    }
+    let mut t = (s[0] + s[1]) + (s[2] + s[3]);
+    for (a, b) in xr.iter().zip(yr) {
+        t = a.mul_add(*b, t);
+    }
+    t
+}
+
+/// next = Wᵀ v for each function's v (rows of W scaled by v and summed), half by half
+/// on two cores, the halves' sums added at the end. A row whose entry of every v is 0
+/// (a dead relu unit) adds nothing and is not drawn at all.
+fn backward_layer(w: &Weights, vs: &[Vec<f64>], n: usize) -> Vec<Vec<f64>> {
+    let parts = on_halves(n, |rows| {
+        let mut next = vec![vec![0.0; n]; vs.len()];
+        let mut buf = vec![0.0; n];
+        for r in rows {
+            if vs.iter().all(|v| v[r] == 0.0) {
+                continue;
+            }
+            let row = w.row(r, n, &mut buf);
+            for (v, out) in vs.iter().zip(next.iter_mut()) {
+                let gi = v[r];
+                if gi != 0.0 {
+                    for (o, x) in out.iter_mut().zip(row) {
+                        *o = x.mul_add(gi, *o);
+                    }
+                }
+            }
+        }
+        next
+    });
+    let [a, b] = parts;
+    a.into_iter().zip(b).map(|(x, y)| x.iter().zip(&y).map(|(p, q)| p + q).collect()).collect()
 }
 
 /// Run forward and backward for every function through the same random layers;
@@ -166,8 +318,15 @@ pub fn run(
     let depth = spec.depth as usize;
     // layers per segment: the whole chain when its f'(z) fit in MAX_KEPT
     let seg = (MAX_KEPT / (nf * n).max(1)).clamp(1, depth.max(1));
-    let mut w = vec![0.0; n * n];
-    let mut z = vec![0.0; n];
+    // the first layers' weights are kept for the way back, as many as fit the budget
+    let kept_layers = (MAX_KEPT_WEIGHTS / (n * n * 8).max(1)).min(depth);
+    let mut kept: Vec<Vec<f64>> = Vec::with_capacity(kept_layers);
+    fn weights_of(kept: &[Vec<f64>], k: usize, seed: u64, sigma: f64) -> Weights<'_> {
+        match kept.get(k - 1) {
+            Some(w) => Weights::Kept(w),
+            None => Weights::Draw { key: layer_key(seed, k as u64), sigma },
+        }
+    }
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let std = Normal::standard();
     let input: Vec<f64> = (0..n).map(|_| rng.sample(std)).collect();
@@ -184,14 +343,25 @@ pub fn run(
         if (k - 1) % seg == 0 {
             starts.push(if seg < depth { acts.clone() } else { Vec::new() });
         }
-        weights(spec.seed, k as u64, sigma, &mut w);
         let at = ((k - 1) % seg) * nf * n;
-        forward_layer(funcs, &w, &mut acts, &mut z, &mut derivs[at..at + nf * n]);
+        if k <= kept_layers {
+            let mut w = vec![0.0; n * n];
+            let draw = Weights::Draw { key: layer_key(spec.seed, k as u64), sigma };
+            forward_layer(funcs, &draw, Some(&mut w), &mut acts, &mut derivs[at..at + nf * n]);
+            kept.push(w);
+        } else {
+            forward_layer(
+                funcs,
+                &weights_of(&kept, k, spec.seed, sigma),
+                None,
+                &mut acts,
+                &mut derivs[at..at + nf * n],
+            );
+        }
     }
     // backward from a unit-norm output gradient
     let mut g = vec![vec![1.0 / (n as f64).sqrt(); n]; nf];
     let mut log_norm = vec![0.0f64; nf];
-    let mut next = vec![0.0; n];
     let limit = spec.clip_norm.map(f64::log10);
     let mut layers =
         vec![GradLayer { k: 0, log10_norm: f64::NEG_INFINITY, ratio: 0.0, dead_fraction: 0.0, clipped: false }; nf];
@@ -205,9 +375,14 @@ pub fn run(
                 if stop.interrupted() {
                     return Err(Interrupted);
                 }
-                weights(spec.seed, k as u64, sigma, &mut w);
                 let at = (k - first) * nf * n;
-                forward_layer(funcs, &w, &mut acts, &mut z, &mut derivs[at..at + nf * n]);
+                forward_layer(
+                    funcs,
+                    &weights_of(&kept, k, spec.seed, sigma),
+                    None,
+                    &mut acts,
+                    &mut derivs[at..at + nf * n],
+                );
             }
         }
         for k in (first..=last).rev() {
@@ -215,38 +390,40 @@ pub fn run(
                 return Err(Interrupted);
             }
             stop.progress((2 * depth - k + 1) as u64, 2 * depth as u64);
-            let live = log_norm.iter().any(|l| l.is_finite());
-            if live {
-                weights(spec.seed, k as u64, sigma, &mut w);
-            }
+            // v = f'(z) ⊙ g for every function still carrying a gradient, then Wᵀv for
+            // all of them from one pass over the weights
+            let live: Vec<usize> = (0..nf).filter(|i| log_norm[*i].is_finite()).collect();
+            let vs: Vec<Vec<f64>> = live
+                .iter()
+                .map(|&i| {
+                    let at = (k - first) * nf * n + i * n;
+                    g[i].iter().zip(&derivs[at..at + n]).map(|(gr, dr)| gr * dr).collect()
+                })
+                .collect();
+            let nexts = if live.is_empty() {
+                Vec::new()
+            } else {
+                backward_layer(&weights_of(&kept, k, spec.seed, sigma), &vs, n)
+            };
             for i in 0..nf {
                 let layer = &mut layers[i];
                 layer.k = (depth - k + 1) as u64;
-                if !log_norm[i].is_finite() {
+                let Some(pos) = live.iter().position(|l| *l == i) else {
                     // nothing left to propagate: the rest of the layers are zero
                     *layer = GradLayer { k: layer.k, ratio: 0.0, dead_fraction: 0.0, clipped: false, ..*layer };
                     continue;
-                }
+                };
                 let at = (k - first) * nf * n + i * n;
-                let d = &derivs[at..at + n];
-                let dead = d.iter().filter(|x| **x == 0.0).count();
-                next.iter_mut().for_each(|x| *x = 0.0);
-                for (r, (gr, dr)) in g[i].iter().zip(d).enumerate() {
-                    let gi = gr * dr;
-                    if gi != 0.0 {
-                        for (nj, wij) in next.iter_mut().zip(&w[r * n..(r + 1) * n]) {
-                            *nj += wij * gi;
-                        }
-                    }
-                }
-                let nn = super::clip::norm(&next);
+                let dead = derivs[at..at + n].iter().filter(|x| **x == 0.0).count();
+                let next = &nexts[pos];
+                let nn = super::clip::norm(next);
                 let before = log_norm[i];
                 let mut clipped = false;
                 if nn == 0.0 || !nn.is_finite() {
                     log_norm[i] = if nn == 0.0 { f64::NEG_INFINITY } else { nn };
                 } else {
                     log_norm[i] += nn.log10();
-                    for (gj, nj) in g[i].iter_mut().zip(&next) {
+                    for (gj, nj) in g[i].iter_mut().zip(next) {
                         *gj = nj / nn;
                     }
                     if let Some(l) = limit

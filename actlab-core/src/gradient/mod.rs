@@ -8,6 +8,7 @@ pub mod clip;
 pub mod dense;
 pub mod forward;
 pub mod matrix;
+pub mod normal;
 pub mod scalar;
 pub mod xor;
 
