@@ -62,6 +62,72 @@ impl clap::builder::TypedValueParser for Suggest {
     }
 }
 
+/// A command's arguments, added to the grammar only when that command is parsed or
+/// its help shown (clap's `Command::defer`): a one-shot command builds its own
+/// arguments, not every command's (start-up was 1 ms of building the whole grammar).
+/// Whatever walks the whole grammar (completion, docs, the man page) calls
+/// `Command::build` first, which runs every deferred part.
+#[derive(Clone, Debug, Default)]
+pub struct Lazy<T>(pub T);
+
+impl<T> std::ops::Deref for Lazy<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> std::ops::DerefMut for Lazy<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Lazy<T> {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Lazy)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+}
+
+impl<T: clap::Args> clap::Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|c| keep_about(c, T::augment_args))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|c| keep_about(c, T::augment_args_for_update))
+    }
+}
+
+/// `augment` with the command's own description kept: the arguments' struct has a doc
+/// comment of its own, which would replace the command's when added after it.
+fn keep_about(c: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let (about, long) = (c.get_about().cloned(), c.get_long_about().cloned());
+    let c = augment(c);
+    let c = match about {
+        Some(a) => c.about(a),
+        None => c.about(None::<&str>),
+    };
+    match long {
+        Some(l) => c.long_about(l),
+        None => c.long_about(None::<&str>),
+    }
+}
+
+/// `info FN`.
+#[derive(clap::Args, Clone, Debug)]
+pub struct InfoArgs {
+    /// Function name or alias, or a formula in x
+    #[arg(value_name = "FN", value_parser = function_candidates_parser(), hide_possible_values = true)]
+    pub function: String,
+    #[command(flatten)]
+    pub params: ParamArgs,
+}
+
 /// Every catalogue name and alias: what shell completion offers for a function.
 pub fn function_candidates() -> Vec<&'static str> {
     crate::activation::CATALOGUE.iter().flat_map(|a| a.names()).collect()

@@ -31,59 +31,53 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  eval gelu 1.5\n  eval sigmoid,tanh -2..2:0.5\n  eval leaky_relu 0.5 -2 --slope 0.2\n  seq 0 5 | actlab eval gelu - --format csv"
     )]
-    Eval(EvalArgs),
+    Eval(Lazy<EvalArgs>),
     /// x, f(x) and f'(x) for one or more activations
     #[command(after_help = "Examples:\n  deriv tanh 0.3\n  deriv sigmoid 0 40\n  deriv silu,mish -3..0:0.5")]
-    Deriv(EvalArgs),
+    Deriv(Lazy<EvalArgs>),
     /// Every function: names, aliases, parameters, formula
     List,
     /// Formula, derivative, parameters and computed properties of one function
     #[command(after_help = "Examples:\n  info gelu\n  info leaky_relu --slope 0.2")]
-    Info {
-        /// Function name or alias, or a formula in x
-        #[arg(value_name = "FN", value_parser = args::function_candidates_parser(), hide_possible_values = true)]
-        function: String,
-        #[command(flatten)]
-        params: ParamArgs,
-    },
+    Info(Lazy<InfoArgs>),
     /// Gradient product through DEPTH layers: vanishing and exploding gradients
     #[command(
         after_help = "By default each layer is a real forward pass z_k = W·a_(k-1) + B with W = 1, B = 0, a_0 = 1.\n\
 Examples:\n  chain sigmoid 20 --at 0\n  chain sigmoid,tanh,relu 50\n  chain sigmoid 1000 --at 0\n  chain tanh 100 --random --trials 1000\n  \
 chain identity 50 --width 256 --gain 2\n  chain relu 100 --width 256 --init he\n  chain identity 50 --width 64 --gain 2 --clip-norm 1"
     )]
-    Chain(ChainArgs),
+    Chain(Lazy<ChainArgs>),
     /// Clip a gradient vector by norm or by value
     #[command(after_help = "Examples:\n  clip --norm 1 3 4\n  clip --value 1 3 -4 0.5")]
-    Clip(ClipArgs),
+    Clip(Lazy<ClipArgs>),
     /// A 2-D linear map: matrix, determinant, eigenvalues, images, and what it does
     #[command(
         after_help = "Operations apply in the order written: 'rotate 30 then scale 2' rotates first, so M = S·R.\n\
 Examples:\n  matrix rotate 30\n  matrix scale 2\n  matrix flip x\n  matrix project 1 1\n  matrix rotate 30 then scale 2 --apply 1 0\n  \
 matrix shear 0.5 --axis y\n  matrix translate 1 2"
     )]
-    Matrix(MatrixArgs),
+    Matrix(Lazy<MatrixArgs>),
     /// Stacked affine layers collapse to one affine map (unless an activation sits between)
     #[command(after_help = "Examples:\n  collapse 3\n  collapse 10 --width 4 --seed 7\n  collapse 10 --act tanh")]
-    Collapse(CollapseArgs),
+    Collapse(Lazy<CollapseArgs>),
     /// A batch through random dense layers: how the data drifts layer by layer (mean, spread, saturation)
     #[command(
         after_help = "Each layer: Z = A·Wᵀ + bias, then (--norm) a normalisation, then A = f(Z); the input is a batch of N(0, 1) vectors.\n\
 Examples:\n  forward sigmoid,tanh 20\n  forward relu 50 --init he\n  forward relu 50 --init xavier\n  forward sigmoid 10 --gain 4\n  \
 forward sigmoid 30 --norm batch\n  forward tanh 30 --backward"
     )]
-    Forward(ForwardPassArgs),
+    Forward(Lazy<ForwardPassArgs>),
     /// One dense layer's backward pass: ∂L/∂W, ∂L/∂b, ∂L/∂x, each the shape of what it is the gradient of
     #[command(
         after_help = "z = W x + b, a = f(z); with g = ∂L/∂a: δ = g ⊙ f'(z), ∂L/∂W = δ xᵀ, ∂L/∂b = δ, ∂L/∂x = Wᵀ δ.\n\
 Examples:\n  grad relu\n  grad tanh --in 4 --out 3 --seed 2\n  grad sigmoid --weights 1 2 / -1 0.5 --input 0.5 -1 --upstream 1 -2"
     )]
-    Grad(GradArgs),
+    Grad(Lazy<GradArgs>),
     /// softmax of a vector: e^(x_i/T) / Σ_j e^(x_j/T), accurate for any input, with its Jacobian
     #[command(
         after_help = "Examples:\n  softmax 1 2 3\n  softmax 1 2 3 --temperature 0.5 --jacobian\n  softmax 1000 1001 1002\n  softmax 1e308 -1e308 0"
     )]
-    Softmax(SoftmaxArgs),
+    Softmax(Lazy<SoftmaxArgs>),
     /// log of softmax: x_i/T - log Σ_j e^(x_j/T), accurate in the tail
     #[command(
         name = "log_softmax",
@@ -91,20 +85,20 @@ Examples:\n  grad relu\n  grad tanh --in 4 --out 3 --seed 2\n  grad sigmoid --we
         alias = "logsoftmax",
         after_help = "Examples:\n  log_softmax 0 -1000\n  log_softmax 1 2 3 --jacobian"
     )]
-    LogSoftmax(SoftmaxArgs),
+    LogSoftmax(Lazy<SoftmaxArgs>),
     /// softmin of a vector: softmax(-x), the smallest input gets the most weight
     #[command(after_help = "Examples:\n  softmin 1 2 3")]
-    Softmin(SoftmaxArgs),
+    Softmin(Lazy<SoftmaxArgs>),
     /// Gated linear unit: a ⊗ gate(b) with its partial derivatives
     #[command(
         after_help = "Examples:\n  glu 1 2 3 4\n  glu 1 2 3 4 --gate swish\n  glu 1 2 3 4 / 5 6 7 8 / -1 0 1 2\n  glu 1 2 3 --linear 2 --gate gelu"
     )]
-    Glu(GluArgs),
+    Glu(Lazy<GluArgs>),
     /// Train a 2-N-1 network on XOR: with an activation it solves it, without it cannot
     #[command(
         after_help = "Examples:\n  xor\n  xor --act relu\n  xor --act none\n  xor --hidden 2 --epochs 3000 --show-gradients 0,3000"
     )]
-    Xor(XorArgs),
+    Xor(Lazy<XorArgs>),
     /// Plot functions and derivatives, or a gradient chain, in the terminal or as SVG
     #[command(
         after_help = "Examples:\n  plot gelu,relu\n  plot sigmoid --deriv --from -8 --to 8\n  plot chain sigmoid,tanh,relu 50\n  \
@@ -125,7 +119,7 @@ Examples:\n  calc '2*sigmoid(2)-1'\n  calc 'sqrt(2)/2'\n  calc \"tanh'(1)\""
     /// Compare two functions: largest absolute, relative and ulp differences, and the cost of each
     #[command(after_help = "Examples:\n  compare gelu gelu_tanh\n  compare gelu 'x*sigmoid(1.702*x)' -4..4\n  \
 compare '1-tanh(x)^2' \"tanh'\" 0..20\n  compare '2*sigmoid(2*x)-1' tanh --deriv\n  compare gelu gelu_tanh --plot")]
-    Compare(CompareArgs),
+    Compare(Lazy<CompareArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Install, e.g.:\n  actlab completions bash > ~/.local/share/bash-completion/completions/actlab\n  \
@@ -279,13 +273,12 @@ pub fn is_short_option(word: &str) -> bool {
     }
     static SHORT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let short = SHORT.get_or_init(|| {
-        use clap::CommandFactory;
         fn walk(cmd: &clap::Command, out: &mut Vec<String>) {
             out.extend(cmd.get_arguments().filter_map(|a| a.get_short()).map(|c| format!("-{c}")));
             cmd.get_subcommands().for_each(|s| walk(s, out));
         }
         let mut out = vec!["-h".to_string(), "-V".to_string()];
-        walk(&Cli::command(), &mut out);
+        walk(&grammar(), &mut out);
         out
     });
     short.iter().any(|s| s == word)
@@ -488,13 +481,12 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
             Ok(())
         }
         Command::Manpage => {
-            use clap::CommandFactory;
             let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            clap_mangen::Man::new(grammar()).render(&mut buf)?;
             sink.verbatim(&String::from_utf8_lossy(&buf))?;
             Ok(())
         }
-        Command::Info { function, params } => info::info(function, params, ctx, sink),
+        Command::Info(a) => info::info(&a.function, &a.params, ctx, sink),
         Command::Calc { formula } => compare::calc(&formula.join(" "), ctx, sink),
         Command::Compare(a) => compare::compare(a, sink),
         Command::Forward(a) => forward::forward(a, sink),
@@ -515,6 +507,15 @@ pub fn style_for(base: Style, g: &Global) -> Style {
         s.precision = p;
     }
     s
+}
+
+/// The whole grammar, every command's arguments included (the shell parses with
+/// `Cli::command()`, whose commands add their arguments only when used: `Lazy`).
+pub fn grammar() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    cli
 }
 
 /// Names of every command (for suggestions).
