@@ -97,15 +97,28 @@ pub trait Sink {
         }
         self.end()
     }
-    /// For CSV and TSV: the separator, so that a streaming command may format rows
-    /// itself (numbers only, shortest round-trip) and hand them to [`Sink::raw`].
-    fn separator(&self) -> Option<u8> {
+    /// How a streaming command may format rows of numbers itself, on two cores, and
+    /// hand them to [`Sink::raw`] (CSV, TSV, Markdown, JSON; a table keeps its rows).
+    fn row_format(&self) -> Option<RowFormat> {
         None
     }
-    /// Rows already formatted for this sink (see [`Sink::separator`]).
+    /// Rows already formatted for this sink (see [`Sink::row_format`]).
     fn raw(&mut self, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// Rows of numbers as a sink writes them, for the streaming path: exactly what the
+/// sink's own `row` writes for the same cells.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowFormat {
+    /// CSV and TSV: fields joined by the separator, shortest round-trip numbers.
+    Delimited(u8),
+    /// Markdown: `| x | y |`, numbers to this many significant digits.
+    Markdown(usize),
+    /// JSON: `,\n{"key":number,…}` with these quoted keys (the sink drops the comma
+    /// before its first row); a number that is not finite is a string.
+    Json(Vec<String>),
 }
 
 /// A sink that keeps everything: for tests and for callers that want values.

@@ -60,14 +60,16 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         }
         sink.row(&cells)
     };
+    // rows of numbers that the streaming path may format itself, on two cores
+    let format = sink.row_format();
     for item in &items {
         match item {
             XItem::Number(x) => {
                 emit(*x, sink)?;
             }
-            XItem::Range(r) if r.count >= 4096 && sink.separator().is_some() => {
-                let spec =
-                    super::stream::Spec { funcs: &funcs, deriv: with_deriv, sep: sink.separator().unwrap_or(b',') };
+            XItem::Range(r) if r.count >= 4096 && format.is_some() => {
+                let format = format.as_ref().expect("checked");
+                let spec = super::stream::Spec { funcs: &funcs, deriv: with_deriv, format };
                 super::stream::range(r, spec, |bytes| sink.raw(bytes))?;
                 sink.flush()?;
             }
@@ -93,16 +95,16 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                     || cell.borrow_mut().flush(),
                 )?;
             }
-            XItem::Stdin if sink.separator().is_some() => {
+            XItem::Stdin if format.is_some() => {
                 let input = ctx.stdin.as_deref_mut().expect("checked above");
-                let sep = sink.separator().unwrap_or(b',');
+                let format = format.as_ref().expect("checked");
                 // the header (and rows so far) show before the first wait for input
                 sink.flush()?;
                 let cell = std::cell::RefCell::new(&mut *sink);
                 let emit = std::cell::RefCell::new(&mut emit);
                 super::stream::delimited(
                     input,
-                    super::stream::Spec { funcs: &funcs, deriv: with_deriv, sep },
+                    super::stream::Spec { funcs: &funcs, deriv: with_deriv, format },
                     |bytes| {
                         let mut s = cell.borrow_mut();
                         s.raw(bytes)?;

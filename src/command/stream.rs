@@ -12,8 +12,9 @@
 use super::Error;
 use super::input::Range;
 use crate::activation::Function;
-use crate::render::delimited::number_row;
+use crate::render::delimited::{json_row, markdown_row, number_row};
 use crate::render::num::Out;
+use crate::report::RowFormat;
 use std::io::Read;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -45,7 +46,7 @@ impl Spec<'_> {
 pub struct Spec<'a> {
     pub funcs: &'a [Function],
     pub deriv: bool,
-    pub sep: u8,
+    pub format: &'a RowFormat,
 }
 
 /// Where a chunk's x values come from.
@@ -81,7 +82,7 @@ impl Bufs {
                 0
             }
         };
-        let Spec { funcs, deriv, sep } = *spec;
+        let Spec { funcs, deriv, format } = *spec;
         let cols = funcs.len() * (1 + deriv as usize);
         ys.clear();
         ys.resize(xs.len() * cols, 0.0);
@@ -111,8 +112,22 @@ impl Bufs {
             }
         }
         out.clear();
-        for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
-            number_row(out, sep, *x, row);
+        match format {
+            RowFormat::Delimited(sep) => {
+                for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
+                    number_row(out, *sep, *x, row);
+                }
+            }
+            RowFormat::Markdown(digits) => {
+                for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
+                    markdown_row(out, *digits, *x, row);
+                }
+            }
+            RowFormat::Json(keys) => {
+                for (row, x) in ys.chunks_exact(cols).zip(xs.iter()) {
+                    json_row(out, keys, *x, row);
+                }
+            }
         }
         Ok(lines)
     }
@@ -320,7 +335,11 @@ mod tests {
     fn fast(token: &str) -> Option<f64> {
         let funcs = [Function::entry(crate::activation::lookup("identity").unwrap())];
         let mut bufs = Bufs::default();
-        bufs.run(Source::Text(token.as_bytes()), &Spec { funcs: &funcs, deriv: false, sep: b',' }).ok()?;
+        bufs.run(
+            Source::Text(token.as_bytes()),
+            &Spec { funcs: &funcs, deriv: false, format: &RowFormat::Delimited(b',') },
+        )
+        .ok()?;
         Some(bufs.xs[0])
     }
 

@@ -33,6 +33,40 @@ pub fn number_row(out: &mut Out, sep: u8, first: f64, rest: &[f64]) {
     out.push(b'\n');
 }
 
+/// One row as `Markdown`'s `row` writes it: `| x | y |`, `digits` significant digits.
+pub fn markdown_row(out: &mut Out, digits: usize, first: f64, rest: &[f64]) {
+    out.reserve((1 + rest.len()) * (MAX_LEN + 8) + 4);
+    out.text("| ");
+    crate::render::num::significant_into(out, first, digits);
+    for y in rest {
+        out.text(" | ");
+        crate::render::num::significant_into(out, *y, digits);
+    }
+    out.text(" |\n");
+}
+
+/// One row as `Json`'s `row` writes it after the first: `,\n{"x":1.5,"gelu":1.39…}`,
+/// a number that is not finite as a string.
+pub fn json_row(out: &mut Out, keys: &[String], first: f64, rest: &[f64]) {
+    out.reserve(keys.iter().map(|k| k.len() + MAX_LEN + 4).sum::<usize>() + 4);
+    out.text(",\n{");
+    for (i, (k, v)) in keys.iter().zip(std::iter::once(&first).chain(rest)).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.text(k);
+        out.push(b':');
+        if v.is_finite() {
+            out.number(*v);
+        } else {
+            out.push(b'"');
+            out.number(*v);
+            out.push(b'"');
+        }
+    }
+    out.push(b'}');
+}
+
 impl<'a> Delimited<'a> {
     pub fn new(sep: u8, out: &'a mut dyn Write) -> Self {
         Delimited { sep, out, buf: zmij::Buffer::new(), line: Out::default(), nums: Vec::new(), results: 0 }
@@ -104,8 +138,8 @@ impl Sink for Delimited<'_> {
         Ok(())
     }
 
-    fn separator(&self) -> Option<u8> {
-        Some(self.sep)
+    fn row_format(&self) -> Option<crate::report::RowFormat> {
+        Some(crate::report::RowFormat::Delimited(self.sep))
     }
 
     fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {

@@ -175,6 +175,19 @@ impl Sink for Json<'_> {
         self.out.write_all(text.as_bytes())
     }
 
+    fn row_format(&self) -> Option<crate::report::RowFormat> {
+        Some(crate::report::RowFormat::Json(self.keys.clone()))
+    }
+
+    fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        // rows from `json_row` each start with ",\n"; the first row of a result does not
+        let bytes = if self.rows == 0 { bytes.strip_prefix(b",").unwrap_or(bytes) } else { bytes };
+        if !bytes.is_empty() {
+            self.rows += 1;
+        }
+        self.put(bytes)
+    }
+
     fn text(&mut self, text: &str) -> io::Result<()> {
         self.next_result()?;
         let t = format!("{{\"text\":{}}}", quoted(text.trim_end()));

@@ -63,6 +63,14 @@ impl Sink for Markdown<'_> {
         self.out.flush()
     }
 
+    fn row_format(&self) -> Option<crate::report::RowFormat> {
+        Some(crate::report::RowFormat::Markdown(self.style.precision))
+    }
+
+    fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
     fn plot(&mut self, plot: &crate::render::plot::Plot) -> io::Result<()> {
         let text = crate::render::plot::braille(plot, plot.size.0.unwrap_or(64), plot.size.1.unwrap_or(16), false);
         writeln!(self.out, "```text\n{}```", text)

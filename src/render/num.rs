@@ -62,6 +62,20 @@ impl Out {
         self.len = end;
     }
 
+    /// Any text (growing the buffer as needed).
+    #[inline]
+    pub fn text(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+
+    /// Any bytes (growing the buffer as needed).
+    #[inline]
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.reserve(b.len());
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+    }
+
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
@@ -92,10 +106,187 @@ pub const MAX_LEN: usize = 24;
 /// `x` rounded to `digits` significant digits, fixed notation for moderate
 /// magnitudes and scientific otherwise; trailing zeros removed.
 pub fn significant(x: f64, digits: usize) -> String {
-    if !x.is_finite() || x == 0.0 {
-        return shortest(x);
+    let mut buf = [0u8; 48];
+    match significant_fast(x, digits, &mut buf) {
+        // only ASCII digits, signs, '.', 'e' are written
+        Some(n) => String::from_utf8_lossy(&buf[..n]).into_owned(),
+        None => significant_slow(x, digits),
+    }
+}
+
+/// `significant` into `out` (the streaming path: no allocation on the fast path).
+pub fn significant_into(out: &mut Out, x: f64, digits: usize) {
+    let mut buf = [0u8; 48];
+    match significant_fast(x, digits, &mut buf) {
+        Some(n) => out.bytes(&buf[..n]),
+        None => out.text(&significant_slow(x, digits)),
+    }
+}
+
+fn significant_slow(x: f64, digits: usize) -> String {
+    if !x.is_finite() || x == 0.0 { shortest(x) } else { significant_exact(x, digits.clamp(1, 17)) }
+}
+
+/// The text of `significant` in `buf` when it can be had from the shortest
+/// round-trip text (see `rounded_digits`); its length, or None.
+#[inline]
+fn significant_fast(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> {
+    // a subnormal's ulp is a larger share of it: the argument of `rounded_digits`
+    // does not hold there
+    if !x.is_finite() || x.abs() < f64::MIN_POSITIVE {
+        return None;
     }
     let digits = digits.clamp(1, 17);
+    let mut z = zmij::Buffer::new();
+    let (negative, d, len, exp) = rounded_digits(&mut z, x, digits)?;
+    // fixed notation with more integer digits than asked for prints them all
+    // (2128242759 to 4 digits): the exact conversion's business
+    if exp >= digits as i32 {
+        return None;
+    }
+    Some(layout(negative, &d[..len], exp, digits, buf))
+}
+
+/// The decimal digits of x rounded to `digits` significant ones, from its shortest
+/// round-trip text (zmij, ~20 ns) instead of an exact conversion (~150 ns): (sign,
+/// digits, how many, decimal exponent of the first). Rounding the shortest text is
+/// rounding x itself unless a rounding tie of `digits` digits could lie between the
+/// two: only when the shortest text has exactly `digits + 1` digits (any decimal of
+/// that length inside x's rounding interval would make the shortest text no longer).
+/// Then None: the exact conversion decides (and for 16 or 17 digits of a shorter text).
+#[inline]
+fn rounded_digits(buf: &mut zmij::Buffer, x: f64, digits: usize) -> Option<(bool, [u8; 24], usize, i32)> {
+    let text = buf.format_finite(x).as_bytes();
+    let (negative, text) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (mant, exp10) = match text.iter().position(|&c| c == b'e') {
+        Some(i) => {
+            let (sign, num) = match text.get(i + 1) {
+                Some(b'-') => (-1, &text[i + 2..]),
+                Some(b'+') => (1, &text[i + 2..]),
+                _ => (1, &text[i + 1..]),
+            };
+            let e = num.iter().try_fold(0i32, |e, &c| c.is_ascii_digit().then(|| e * 10 + (c - b'0') as i32))?;
+            (&text[..i], sign * e)
+        }
+        None => (text, 0),
+    };
+    let mut d = [0u8; 24];
+    let (mut n, mut point, mut lead) = (0usize, None, 0usize);
+    for &c in mant {
+        if c == b'.' {
+            point = Some(n + lead);
+        } else if c == b'0' && n == 0 {
+            lead += 1; // leading zeros (0.000015) are not significant
+        } else if n < d.len() {
+            d[n] = c;
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    let point = point.unwrap_or(n + lead) as i32;
+    while n > 0 && d[n - 1] == b'0' {
+        n -= 1; // nor are trailing ones (1200, 1.50)
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut exp = exp10 + point - 1 - lead as i32;
+    if n <= digits {
+        // the shortest text is x rounded to n digits, and (x within half an ulp of it,
+        // below half the spacing of 15-digit decimals) to any n..=15 digits; beyond 15
+        // x's own further digits count
+        return (digits <= 15).then_some((negative, d, n, exp));
+    }
+    if n == digits + 1 {
+        return None;
+    }
+    // n >= digits + 2 and the text ends in a non-zero digit: no tie
+    let up = d[digits] >= b'5';
+    n = digits;
+    if up {
+        let mut i = n;
+        loop {
+            if i == 0 {
+                // 9.99… became 10.0…
+                d[0] = b'1';
+                n = 1;
+                exp += 1;
+                break;
+            }
+            i -= 1;
+            if d[i] == b'9' {
+                d[i] = b'0';
+            } else {
+                d[i] += 1;
+                break;
+            }
+        }
+    }
+    while n > 1 && d[n - 1] == b'0' {
+        n -= 1;
+    }
+    Some((negative, d, n, exp))
+}
+
+/// Digits d (the first at 10^exp) as text in `out`: fixed notation for moderate
+/// magnitudes, scientific otherwise, trailing zeros removed (the rules of
+/// `significant_exact`); the length written.
+fn layout(negative: bool, d: &[u8], exp: i32, digits: usize, out: &mut [u8; 48]) -> usize {
+    let mut n = 0;
+    let mut put = |c: u8| {
+        out[n] = c;
+        n += 1;
+    };
+    if negative {
+        put(b'-');
+    }
+    if (-4..16).contains(&exp) && exp < digits as i32 + 6 {
+        if exp < 0 {
+            put(b'0');
+            put(b'.');
+            for _ in 0..(-exp - 1) {
+                put(b'0');
+            }
+            d.iter().for_each(|&c| put(c));
+        } else {
+            let int = exp as usize + 1;
+            for i in 0..int {
+                put(d.get(i).copied().unwrap_or(b'0'));
+            }
+            if d.len() > int {
+                put(b'.');
+                d[int..].iter().for_each(|&c| put(c));
+            }
+        }
+    } else {
+        put(d[0]);
+        if d.len() > 1 {
+            put(b'.');
+            d[1..].iter().for_each(|&c| put(c));
+        }
+        put(b'e');
+        if exp < 0 {
+            put(b'-');
+        }
+        let e = exp.unsigned_abs();
+        if e >= 100 {
+            put(b'0' + (e / 100) as u8);
+        }
+        if e >= 10 {
+            put(b'0' + (e / 10 % 10) as u8);
+        }
+        put(b'0' + (e % 10) as u8);
+    }
+    n
+}
+
+/// `significant` by exact conversion (Rust's formatting): the reference, and the
+/// fallback for the rare x whose shortest text is one digit longer than asked for.
+fn significant_exact(x: f64, digits: usize) -> String {
     let sci = format!("{:.*e}", digits - 1, x);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
@@ -153,6 +344,42 @@ mod tests {
             want.push(',');
         }
         assert_eq!(std::str::from_utf8(out.as_bytes()).unwrap(), want);
+    }
+
+    #[test]
+    fn significant_is_the_exact_rounding() {
+        // the fast path (rounding the shortest text) against the exact conversion
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut xs: Vec<f64> = (0..40_000).map(|_| f64::from_bits(next())).filter(|x| x.is_finite()).collect();
+        xs.extend((0..40_000).map(|i| (next() % 2_000_000) as f64 / 1000.0 - 1000.0 + i as f64 * 1e-9));
+        xs.extend([
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            9.9995,
+            9.9999999,
+            0.99996,
+            1e15,
+            1e16,
+            123456.5,
+            0.00012345,
+            5e-324,
+            1.7976931348623157e308,
+        ]);
+        xs.extend((1..=60).map(|k| 10f64.powi(k - 30)));
+        for x in xs {
+            for d in 1..=17 {
+                assert_eq!(significant(x, d), significant_exact(x, d), "{x:e} to {d} digits");
+                assert_eq!(significant(-x, d), significant_exact(-x, d), "{:e} to {d} digits", -x);
+            }
+        }
     }
 
     #[test]
