@@ -257,6 +257,35 @@ pub fn d_silu(x: f64, _: &[f64]) -> f64 {
     finish(s.mant * (s.neg * x + 1.0), s.k)
 }
 
+/// silu and silu' from one logistic (bit for bit the two functions).
+pub fn silu_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if x.is_infinite() || x.abs() < 1e-300 {
+        return (silu(x, p), d_silu(x, p));
+    }
+    let s = logistic(DD::from(x), false);
+    let v = finish(s.mant * x, s.k);
+    let d = match near_root(x, &roots::SILU) {
+        Some(d) => d,
+        None => finish(s.mant * (s.neg * x + 1.0), s.k),
+    };
+    (v, d)
+}
+
+/// gelu_tanh and its derivative from one y = c(x + a x³) and one logistic.
+pub fn gelu_tanh_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if x.abs() > 40.0 || x.abs() < 1e-300 || x.is_nan() {
+        return (gelu_tanh(x, p), d_gelu_tanh(x, p));
+    }
+    let (y, dy) = gt_y(x);
+    let s = logistic(y.scale(2.0), false);
+    let v = finish(s.mant * x, s.k);
+    let d = match near_root(x, &roots::GELU_TANH) {
+        Some(d) => d,
+        None => finish(s.mant * (dy * s.neg * (2.0 * x) + 1.0), s.k),
+    };
+    (v, d)
+}
+
 // ---------------------------------------------------------------- Mish
 
 /// Mish with e = e^x: tanh(softplus x) = n / (n + 2), n = e (e + 2); for x > 0 with
@@ -276,6 +305,32 @@ pub fn mish(x: f64, _: &[f64]) -> f64 {
     let e = join(m, k);
     let n2 = e * (e + 2.0) + 2.0;
     finish(m * (e + 2.0) / n2 * x, k)
+}
+
+/// mish and mish' from one exponential (bit for bit the two functions).
+pub fn mish_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if !x.is_finite() || x < -1200.0 || x > 40.0 {
+        return (mish(x, p), d_mish(x, p));
+    }
+    if x > 0.0 {
+        let (m, k) = exp_parts(DD::from(-x), false);
+        let t = join(m, k);
+        let num = t * 2.0 + 1.0;
+        let v = (num / (num + t.sqr() * 2.0) * x).to_f64();
+        let d = t * 2.0 + 1.0 + t.sqr() * 2.0;
+        let a = (t * 2.0 + 1.0) / d;
+        let b = t.sqr() * (t + 1.0) * (4.0 * x) / d.sqr();
+        return (v, (a + b).to_f64());
+    }
+    let (m, k) = exp_parts(DD::from(x), false);
+    let e = join(m, k);
+    let n2 = e * (e + 2.0) + 2.0;
+    let v = finish(m * (e + 2.0) / n2 * x, k);
+    let d = match near_root(x, &roots::MISH) {
+        Some(d) => d,
+        None => finish(m * ((e + 2.0) * n2 + (e + 1.0) * (4.0 * x)) / n2.sqr(), k),
+    };
+    (v, d)
 }
 
 pub fn d_mish(x: f64, _: &[f64]) -> f64 {

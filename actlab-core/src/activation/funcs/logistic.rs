@@ -17,6 +17,28 @@ pub fn d_sigmoid(x: f64, _: &[f64]) -> f64 {
     finish(m / d.sqr(), k)
 }
 
+/// σ and σ' from one exponential, e^-|x| (bit for bit what `sigmoid` and `d_sigmoid`
+/// give: both take that exponential).
+pub fn sigmoid_both(x: f64, _: &[f64]) -> (f64, f64) {
+    let (m, k) = exp_parts(DD::from(-x.abs()), false);
+    (sigmoid_from(x, m, k), d_sigmoid_from(m, k))
+}
+
+/// σ(x) from e^-|x| = m·2^k (as `logistic` computes it).
+#[inline]
+fn sigmoid_from(x: f64, m: DD, k: i32) -> f64 {
+    let e = join(m, k);
+    let inv = (e + 1.0).recip_fast();
+    if x >= 0.0 { finish(inv, 0) } else { finish(m * inv, k) }
+}
+
+/// σ'(x) from e^-|x| = m·2^k (as `d_sigmoid` computes it).
+#[inline]
+fn d_sigmoid_from(m: DD, k: i32) -> f64 {
+    let d = join(m, k) + 1.0;
+    finish(m / d.sqr(), k)
+}
+
 pub fn tanh(x: f64, _: &[f64]) -> f64 {
     core_math::tanh(x)
 }
@@ -49,6 +71,42 @@ pub fn d_softsign(x: f64, _: &[f64]) -> f64 {
         return 0.0;
     }
     (DD::from(x.abs()) + 1.0).recip().sqr().to_f64()
+}
+
+/// log(1 + e^z) for z = hi + lo, with e^-|z| = m·2^k already computed (what
+/// `softplus_parts` computes first; z.hi > 800 does not need it).
+fn softplus_parts_with(z: DD, m: DD, k: i32) -> (DD, i32) {
+    if z.hi > 0.0 {
+        if z.hi > 800.0 {
+            return (z, 0);
+        }
+        return (z + log1p_dd(join(m, k)), 0);
+    }
+    if z.hi < -40.0 {
+        let e = libm::scalbn(m.hi, k);
+        return (m * (1.0 - 0.5 * e), k);
+    }
+    (log1p_dd(join(m, k)), 0)
+}
+
+/// softplus and its derivative σ(x) from one exponential (β = 1; other β as two calls).
+pub fn softplus_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if p[0] != 1.0 || x > p[1] || x.is_nan() || x > 800.0 {
+        return (softplus(x, p), d_softplus(x, p));
+    }
+    let (m, k) = exp_parts(DD::from(-x.abs()), false);
+    let (v, j) = softplus_parts_with(DD::from(x), m, k);
+    (finish(v, j), sigmoid_from(x, m, k))
+}
+
+/// log σ(x) = -softplus(-x) and its derivative σ(-x) from one exponential.
+pub fn log_sigmoid_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if x.is_nan() || x < -800.0 {
+        return (log_sigmoid(x, p), d_log_sigmoid(x, p));
+    }
+    let (m, k) = exp_parts(DD::from(-x.abs()), false);
+    let (v, j) = softplus_parts_with(DD::from(-x), m, k);
+    (-finish(v, j), sigmoid_from(-x, m, k))
 }
 
 /// log(1 + e^z) for z = hi + lo, unrounded: mantissa × 2^k for `finish` (k = 0 but
