@@ -309,7 +309,7 @@ pub fn mish(x: f64, _: &[f64]) -> f64 {
 
 /// mish and mish' from one exponential (bit for bit the two functions).
 pub fn mish_both(x: f64, p: &[f64]) -> (f64, f64) {
-    if !x.is_finite() || x < -1200.0 || x > 40.0 {
+    if !(-1200.0..=40.0).contains(&x) {
         return (mish(x, p), d_mish(x, p));
     }
     if x > 0.0 {
