@@ -136,6 +136,8 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut shown = 0u64;
     let watch = super::ctrl_c();
     let (mut k, mut steps) = (0u64, 0u64);
+    // the next layer shown whether or not a threshold is crossed there
+    let mut next_shown = show.next_after(0, depth);
     while k < depth {
         steps += 1;
         if steps.is_multiple_of(65536) {
@@ -146,7 +148,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         // every chain repeats its last layer (a fixed point of the forward pass, or
         // --at): jump to the layer before the next one shown or crossing, in one step
         let until = if k > 0 && chains.iter().all(|c| c.repeats()) {
-            let mut until = show.next_after(k, depth) - 1;
+            let mut until = next_shown - 1;
             for (c, cr) in chains.iter().zip(&crossings) {
                 if let Some(j) = c.next_crossing(cr) {
                     until = until.min(j.saturating_sub(2));
@@ -172,8 +174,11 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             }
             crossed
         };
-        if !show.shows(k, depth, crossed) {
+        if k < next_shown && !crossed {
             continue;
+        }
+        if k >= next_shown {
+            next_shown = show.next_after(k, depth);
         }
         shown += 1;
         cells.clear();

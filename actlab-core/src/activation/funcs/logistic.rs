@@ -63,7 +63,12 @@ pub fn softsign(x: f64, _: &[f64]) -> f64 {
     if x.is_infinite() {
         return x.signum();
     }
-    (DD::from(x) / (DD::from(x.abs()) + 1.0)).to_f64()
+    // x / d with d = 1 + |x| in two doubles: a quotient, its remainder exact by fused
+    // multiply-adds, one correction (cheaper than a double-double division)
+    let (dh, dl) = crate::activation::dd::two_sum(1.0, x.abs());
+    let q = x / dh;
+    let r = (-q).mul_add(dh, x) - q * dl;
+    q + r / dh
 }
 
 pub fn d_softsign(x: f64, _: &[f64]) -> f64 {
