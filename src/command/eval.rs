@@ -44,7 +44,12 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
         .join("\n");
     sink.begin(&Head { title, columns })?;
     let mut cells = vec![Cell::Empty; 1 + funcs.len() * if with_deriv { 2 } else { 1 }];
+    // once the sink keeps no more rows (a table's first 1000), the rest are only counted
+    let mut full = false;
     let mut emit = |x: f64, sink: &mut dyn Sink| -> std::io::Result<Flow> {
+        if full {
+            return sink.row(&[]);
+        }
         cells[0] = Cell::Num(x);
         let mut i = 1;
         for a in &funcs {
@@ -58,7 +63,9 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
                 i += 1;
             }
         }
-        sink.row(&cells)
+        let flow = sink.row(&cells)?;
+        full = flow == Flow::Stop;
+        Ok(flow)
     };
     // rows of numbers that the streaming path may format itself, on two cores
     let format = sink.row_format();

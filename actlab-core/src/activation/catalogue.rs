@@ -437,7 +437,7 @@ pub static CATALOGUE: &[Activation] = &[
         }],
         value: lg::squareplus,
         deriv: lg::d_squareplus,
-        both: None,
+        both: Some(lg::squareplus_both),
         smooth: false,
         linear: false,
         check: None,

@@ -274,6 +274,21 @@ pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     }
 }
 
+/// squareplus and its derivative from one set of units (bit for bit the two functions).
+pub fn squareplus_both(x: f64, p: &[f64]) -> (f64, f64) {
+    let b = p[0];
+    if (x == 0.0 && b == 0.0) || x.is_infinite() || x.is_nan() {
+        return (squareplus(x, p), d_squareplus(x, p));
+    }
+    let (xs, bc, bc2, s, c) = sp_units(x, b);
+    if x >= 0.0 {
+        (((s + xs) * 0.5).scale(c).to_f64(), ((DD::from(xs) / s + 1.0) * 0.5).to_f64())
+    } else {
+        let sum = s + xs.abs();
+        ((DD::from(bc) / (sum * 2.0)).to_f64(), (DD::from(bc2) / (s * sum * 2.0)).to_f64())
+    }
+}
+
 pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
     let b = p[0];
     if x == 0.0 && b == 0.0 {
