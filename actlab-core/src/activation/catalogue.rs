@@ -203,7 +203,7 @@ pub static CATALOGUE: &[Activation] = &[
         params: &[],
         value: ex::selu,
         deriv: ex::d_selu,
-        both: None,
+        both: Some(ex::selu_both),
         smooth: false,
         linear: false,
         check: None,

@@ -2,7 +2,7 @@
 //! SELU's λ, α and λα carried as double-doubles of their published 31-digit values.
 
 use crate::activation::dd::{DD, two_prod};
-use crate::activation::special::{exp_parts, expm1_dd, finish, join, pow2};
+use crate::activation::special::{exp_parts, expm1_dd, expm1_fast, finish, join, pow2};
 
 pub const SELU_LAMBDA: DD = DD::new(1.0507009873554805, 3.9874847667154144e-17);
 pub const SELU_LAMBDA_ALPHA: DD = DD::new(1.7580993408473768, 1.41535193800845e-17);
@@ -28,7 +28,7 @@ pub fn elu(x: f64, p: &[f64]) -> f64 {
             let (q, e) = two_prod(p[0], x);
             if e > 0.0 && e == (q.next_up() - q) / 2.0 { q.next_up() } else { q }
         } else {
-            times(expm1_dd(DD::from(x)), p[0])
+            times(expm1_fast(x), p[0])
         }
     }
 }
@@ -38,8 +38,18 @@ pub fn d_elu(x: f64, p: &[f64]) -> f64 {
 
 pub fn selu(x: f64, _: &[f64]) -> f64 {
     // λα·expm1(x) with expm1 in two doubles: rounded once
-    if x > 0.0 { (SELU_LAMBDA * x).to_f64() } else { (SELU_LAMBDA_ALPHA * expm1_dd(DD::from(x))).to_f64() }
+    if x > 0.0 { (SELU_LAMBDA * x).to_f64() } else { (SELU_LAMBDA_ALPHA * expm1_fast(x)).to_f64() }
 }
+/// selu and selu' from one exponential where both need it (bit for bit the two).
+pub fn selu_both(x: f64, p: &[f64]) -> (f64, f64) {
+    if x > 0.0 || x.abs() < 0.00390625 || x.is_nan() {
+        return (selu(x, p), d_selu(x, p));
+    }
+    // what expm1_fast and scaled_exp compute, from one e^x
+    let (m, k) = exp_parts(DD::from(x), false);
+    ((SELU_LAMBDA_ALPHA * (join(m, k) - 1.0)).to_f64(), finish(m * SELU_LAMBDA_ALPHA, k))
+}
+
 pub fn d_selu(x: f64, _: &[f64]) -> f64 {
     if x > 0.0 { SELU_LAMBDA.hi } else { scaled_exp(SELU_LAMBDA_ALPHA, x) }
 }
