@@ -291,16 +291,16 @@ pub fn protect_values<I: IntoIterator<Item = String>>(words: I) -> Vec<String> {
     words
         .into_iter()
         .map(|w| {
-            // -f, -p, -t are options even when a definition names f, p or t
-            let option = is_short_option(&w);
             // a word that starts like a number is one, even a malformed one: the number
             // parser then says what is wrong with it (not clap's "unexpected argument")
             let numberish = w.starts_with('-') && w[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            // -f, -p, -t are options even when a definition names f, p or t (asked
+            // last: the answer builds the whole grammar, and -f csv needs no answer)
             if w.len() > 1
                 && w.starts_with('-')
                 && !w.starts_with("--")
-                && !option
                 && (numberish || input::parse_x(&w).is_ok())
+                && !is_short_option(&w)
             {
                 format!(" {w}")
             } else {
