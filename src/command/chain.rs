@@ -148,13 +148,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         // every chain repeats its last layer (a fixed point of the forward pass, or
         // --at): jump to the layer before the next one shown or crossing, in one step
         let until = if k > 0 && chains.iter().all(|c| c.repeats()) {
-            let mut until = next_shown - 1;
-            for (c, cr) in chains.iter().zip(&crossings) {
-                if let Some(j) = c.next_crossing(cr) {
-                    until = until.min(j.saturating_sub(2));
-                }
-            }
-            until
+            chains.iter().zip(&crossings).fold(next_shown - 1, |until, (c, cr)| c.jump_limit(cr, until))
         } else {
             k
         };

@@ -158,17 +158,24 @@ fn halves(n: usize) -> [std::ops::Range<usize>; 2] {
     [0..mid, mid..n]
 }
 
-/// Run `job` on both halves, on two threads when the layer is wide enough.
-fn on_halves<T: Send>(n: usize, job: impl Fn(std::ops::Range<usize>) -> T + Sync) -> [T; 2] {
-    let [r0, r1] = halves(n);
+/// `a` and `b`, the second on a thread of its own when a layer of width n is wide
+/// enough to be worth it.
+fn both<A, B: Send>(n: usize, a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
     if n < PARALLEL_WIDTH {
-        return [job(r0), job(r1)];
+        return (a(), b());
     }
     std::thread::scope(|s| {
-        let other = s.spawn(|| job(r1));
-        let first = job(r0);
-        [first, other.join().expect("a layer's half does not panic")]
+        let other = s.spawn(b);
+        let first = a();
+        (first, other.join().expect("a layer's half does not panic"))
     })
+}
+
+/// Run `job` on both halves (see `both`).
+fn on_halves<T: Send>(n: usize, job: impl Fn(std::ops::Range<usize>) -> T + Sync) -> [T; 2] {
+    let [r0, r1] = halves(n);
+    let (first, second) = both(n, || job(r0), || job(r1));
+    [first, second]
 }
 
 /// Values of f'(z) kept at once for the backward pass (all functions together).
@@ -191,15 +198,7 @@ fn forward_layer(funcs: &[Function], w: &Weights, keep: Option<&mut [f64]>, acts
         let [r0, _] = halves(n);
         let (lo, hi) = keep.split_at_mut(r0.end * n);
         let draw = |first: usize, out: &mut [f64]| super::normal::fill(*key, (first * n) as u64, 1, *sigma, out);
-        if n < PARALLEL_WIDTH {
-            draw(0, lo);
-            draw(r0.end, hi);
-        } else {
-            std::thread::scope(|s| {
-                s.spawn(|| draw(r0.end, hi));
-                draw(0, lo);
-            });
-        }
+        both(n, || draw(0, lo), || draw(r0.end, hi));
         return forward_layer(funcs, &Weights::Kept(keep), None, acts, d);
     }
     let acts_ref: &[Vec<f64>] = acts;
@@ -344,20 +343,11 @@ pub fn run(
             starts.push(if seg < depth { acts.clone() } else { Vec::new() });
         }
         let at = ((k - 1) % seg) * nf * n;
-        if k <= kept_layers {
-            let mut w = vec![0.0; n * n];
-            let draw = Weights::Draw { key: layer_key(spec.seed, k as u64), sigma };
-            forward_layer(funcs, &draw, Some(&mut w), &mut acts, &mut derivs[at..at + nf * n]);
-            kept.push(w);
-        } else {
-            forward_layer(
-                funcs,
-                &weights_of(&kept, k, spec.seed, sigma),
-                None,
-                &mut acts,
-                &mut derivs[at..at + nf * n],
-            );
-        }
+        // drawn on the way forward; the first layers' weights stay for the way back
+        let draw = Weights::Draw { key: layer_key(spec.seed, k as u64), sigma };
+        let mut keep = (k <= kept_layers).then(|| vec![0.0; n * n]);
+        forward_layer(funcs, &draw, keep.as_deref_mut(), &mut acts, &mut derivs[at..at + nf * n]);
+        kept.extend(keep);
     }
     // backward from a unit-norm output gradient
     let mut g = vec![vec![1.0 / (n as f64).sqrt(); n]; nf];

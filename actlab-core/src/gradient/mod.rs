@@ -46,20 +46,12 @@ impl BigProduct {
         self.mul_slow(f);
     }
 
+    /// A factor outside the fast path's range (tiny, huge, 0, ±inf, NaN): as a product
+    /// of its own (frexp keeps 0, ±inf and NaN as the mantissa).
     #[cold]
     fn mul_slow(&mut self, f: f64) {
-        if self.m == 0.0 || !self.m.is_finite() || f == 0.0 || !f.is_finite() {
-            self.m *= f;
-            self.ml = 0.0;
-            return;
-        }
-        let (fm, fe) = libm::frexp(f);
-        let (p, err) = crate::activation::dd::two_prod(self.m, fm);
-        let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * fm);
-        let (mm, me) = libm::frexp(hi);
-        self.m = mm;
-        self.ml = libm::ldexp(lo, -me);
-        self.e += fe as i64 + me as i64;
+        let (m, e) = libm::frexp(f);
+        self.mul_big(&BigProduct { m, ml: 0.0, e: e as i64 });
     }
 
     /// m·f^n for n >= 1, by squaring: what n more `mul(f)` give, to a few roundings of

@@ -64,17 +64,20 @@ const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 #[inline]
 pub fn normal_at(key: u64, index: u64) -> f64 {
     let t = tables();
-    let bits = mix(key.wrapping_add(index.wrapping_add(1).wrapping_mul(GAMMA)));
-    let i = (bits & 0xff) as usize;
-    // u uniform in [-1, 1) from bits 12..64 (the strip came from bits 0..8): those
-    // bits as the mantissa of a double in [2, 4), minus 3 (no integer conversion)
-    let u = f64::from_bits(0x4000_0000_0000_0000 | (bits >> 12)) - 3.0;
+    let (i, u) = strip_and_unit(mix(key.wrapping_add(index.wrapping_add(1).wrapping_mul(GAMMA))));
     let x = u * t.x[i];
     if x.abs() < t.x[i + 1] {
         return x;
     }
     let mut more = Stream(mix(key ^ 0x6A09_E667_F3BC_C908).wrapping_add(index.wrapping_mul(GAMMA << 8)));
     slow(&mut more, t, i, x, u)
+}
+
+/// One draw's strip (bits 0..8) and u, uniform in [-1, 1), from bits 12..64: those bits
+/// as the mantissa of a double in [2, 4), minus 3 (no integer conversion).
+#[inline(always)]
+fn strip_and_unit(bits: u64) -> (usize, f64) {
+    ((bits & 0xff) as usize, f64::from_bits(0x4000_0000_0000_0000 | (bits >> 12)) - 3.0)
 }
 
 /// A SplitMix64 stream, for the ziggurat's rejections.
@@ -111,9 +114,7 @@ fn slow(more: &mut Stream, t: &Tables, mut i: usize, mut x: f64, mut u: f64) -> 
         if y < (-0.5 * x * x).exp() {
             return x;
         }
-        let bits = more.next();
-        i = (bits & 0xff) as usize;
-        u = f64::from_bits(0x4000_0000_0000_0000 | (bits >> 12)) - 3.0;
+        (i, u) = strip_and_unit(more.next());
         x = u * t.x[i];
     }
 }

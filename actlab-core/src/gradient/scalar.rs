@@ -164,10 +164,17 @@ impl<'a> ScalarChain<'a> {
         Layer { k: self.k, z: self.last_z, deriv: self.last_deriv, factor: self.last_factor, product: self.product }
     }
 
+    /// For a repeating chain: the last layer it may jump to, `limit` or, when a
+    /// threshold that `c` has not seen crossed would be crossed before, two layers short
+    /// of where the logarithms put the crossing (the layers from there are stepped).
+    pub fn jump_limit(&self, c: &Crossing, limit: u64) -> u64 {
+        self.next_crossing(c).map_or(limit, |j| limit.min(j.saturating_sub(2)))
+    }
+
     /// For a repeating chain: the first layer at which the product would cross a
     /// threshold that `c` has not seen crossed yet, estimated from the logarithms (the
     /// caller steps the last layers before it one by one).
-    pub fn next_crossing(&self, c: &Crossing) -> Option<u64> {
+    fn next_crossing(&self, c: &Crossing) -> Option<u64> {
         let f = self.last_factor.abs();
         if !(f > 0.0 && f.is_finite() && f != 1.0) {
             return None;
@@ -204,7 +211,7 @@ pub fn run(
         }
         if c.repeats() {
             // jump to just before a crossing (stepped one by one), or to the end
-            let until = c.next_crossing(&cross).map_or(depth, |j| j.saturating_sub(2).min(depth));
+            let until = c.jump_limit(&cross, depth);
             if until > c.k + 1 {
                 let n = until - c.k - 1;
                 c.skip(n);

@@ -6,15 +6,13 @@ use crate::activation::dd::{DD, two_prod};
 use crate::activation::special::{LN2, exp_parts, finish, join, log1p_dd, logistic, tanh_dd};
 
 pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
-    let s = logistic(DD::from(x), false);
-    finish(s.mant, s.k)
+    let (m, k) = exp_parts(DD::from(-x.abs()), false);
+    sigmoid_from(x, m, k)
 }
 
 pub fn d_sigmoid(x: f64, _: &[f64]) -> f64 {
-    // σ(x)σ(-x) = e / (1 + e)² with e = e^-|x|
     let (m, k) = exp_parts(DD::from(-x.abs()), false);
-    let d = join(m, k) + 1.0; // e in two doubles: its rounding would be squared
-    finish(m / d.sqr(), k)
+    d_sigmoid_from(m, k)
 }
 
 /// σ and σ' from one exponential, e^-|x| (bit for bit what `sigmoid` and `d_sigmoid`
@@ -24,7 +22,7 @@ pub fn sigmoid_both(x: f64, _: &[f64]) -> (f64, f64) {
     (sigmoid_from(x, m, k), d_sigmoid_from(m, k))
 }
 
-/// σ(x) from e^-|x| = m·2^k (as `logistic` computes it).
+/// σ(x) from e^-|x| = m·2^k: 1/(1 + e), or e/(1 + e) for x < 0.
 #[inline]
 fn sigmoid_from(x: f64, m: DD, k: i32) -> f64 {
     let e = join(m, k);
@@ -32,10 +30,10 @@ fn sigmoid_from(x: f64, m: DD, k: i32) -> f64 {
     if x >= 0.0 { finish(inv, 0) } else { finish(m * inv, k) }
 }
 
-/// σ'(x) from e^-|x| = m·2^k (as `d_sigmoid` computes it).
+/// σ'(x) = σ(x)σ(-x) = e / (1 + e)² from e^-|x| = m·2^k.
 #[inline]
 fn d_sigmoid_from(m: DD, k: i32) -> f64 {
-    let d = join(m, k) + 1.0;
+    let d = join(m, k) + 1.0; // e in two doubles: its rounding would be squared
     finish(m / d.sqr(), k)
 }
 
@@ -78,16 +76,17 @@ pub fn d_softsign(x: f64, _: &[f64]) -> f64 {
     (DD::from(x.abs()) + 1.0).recip().sqr().to_f64()
 }
 
-/// log(1 + e^z) for z = hi + lo, with e^-|z| = m·2^k already computed (what
-/// `softplus_parts` computes first; z.hi > 800 does not need it).
+/// log(1 + e^z) for z = hi + lo, with e^-|z| = m·2^k already computed (z.hi > 800
+/// does not need it): `softplus_parts`, and the fused forms that share e with σ.
 fn softplus_parts_with(z: DD, m: DD, k: i32) -> (DD, i32) {
     if z.hi > 0.0 {
         if z.hi > 800.0 {
-            return (z, 0);
+            return (z, 0); // log(1 + e^-z) < 2^-1100 z
         }
         return (z + log1p_dd(join(m, k)), 0);
     }
     if z.hi < -40.0 {
+        // log(1 + e) = e(1 - e/2 + …) with e < 5e-18: the next term is below 2^-110
         let e = libm::scalbn(m.hi, k);
         return (m * (1.0 - 0.5 * e), k);
     }
@@ -120,20 +119,11 @@ pub fn log_sigmoid_both(x: f64, p: &[f64]) -> (f64, f64) {
 /// that the result is rounded once (log1p of a rounded exp rounds twice: 116 of the
 /// fixture's 1,412 softplus values were not the nearest double).
 fn softplus_parts(z: DD) -> (DD, i32) {
-    if z.hi > 0.0 {
-        if z.hi > 800.0 {
-            return (z, 0); // log(1 + e^-z) < 2^-1100 z
-        }
-        let (m, k) = exp_parts(-z, false);
-        return (z + log1p_dd(join(m, k)), 0);
+    if z.hi > 800.0 {
+        return (z, 0);
     }
-    let (m, k) = exp_parts(z, false);
-    if z.hi < -40.0 {
-        // log(1 + e) = e(1 - e/2 + …) with e < 5e-18: the next term is below 2^-110
-        let e = libm::scalbn(m.hi, k);
-        return (m * (1.0 - 0.5 * e), k);
-    }
-    (log1p_dd(join(m, k)), 0)
+    let (m, k) = exp_parts(if z.hi > 0.0 { -z } else { z }, false);
+    softplus_parts_with(z, m, k)
 }
 
 /// p = [beta, threshold]: (1/β) log(1 + e^(βx)); x itself once βx > threshold
