@@ -51,7 +51,8 @@ pub fn extra_param_names(catalogue: &[&str]) -> Vec<String> {
             for (p, _) in &f.params {
                 let clash = catalogue.contains(&p.as_str()) || out.contains(p);
                 // the global options are added to every command later
-                let own = matches!(p.as_str(), "format" | "precision" | "color" | "help" | "version" | "keep_going");
+                let own =
+                    matches!(p.as_str(), "format" | "precision" | "color" | "lang" | "help" | "version" | "keep_going");
                 if !clash && !own && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     out.push(p.clone());
                 }

@@ -29,7 +29,7 @@ pub fn commands_md() -> String {
         s.push_str("```\n");
     }
     s.push_str("\n## Formulas\n\n`help formulas` at the prompt or in the shell prints this.\n\n```text\n");
-    s.push_str(crate::messages::FORMULA_HELP);
+    s.push_str(&crate::messages::formula_help());
     s.push_str("```\n");
     s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
 }

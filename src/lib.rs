@@ -8,6 +8,7 @@ pub use actlab_core::{activation, formula, gradient, interrupt, linalg};
 pub mod command;
 pub mod defs;
 pub mod docgen;
+pub mod i18n;
 pub mod messages;
 pub mod prompt;
 pub mod render;

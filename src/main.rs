@@ -4,9 +4,9 @@
 mod repl;
 
 use actlab::command::line::Session;
-use actlab::command::{Cli, ColorChoice, Error, Line, SessionCommand, protect_values, style_for};
+use actlab::command::{ColorChoice, Error, Line, SessionCommand, protect_values, style_for};
 use actlab::render::Style;
-use clap::Parser;
+use actlab::t;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -33,7 +33,7 @@ fn is_broken_pipe(e: &Error) -> bool {
 }
 
 fn report(err: &mut dyn Write, color: bool, e: &Error) {
-    let tag = actlab::render::palette::color("error:", actlab::render::palette::Role::Error, color);
+    let tag = actlab::render::palette::color(&t!("error-tag"), actlab::render::palette::Role::Error, color);
     let _ = writeln!(err, "{tag} {}", actlab::shown::message(&e.to_string()));
 }
 
@@ -41,7 +41,7 @@ fn report(err: &mut dyn Write, color: bool, e: &Error) {
 fn arguments() -> Result<Vec<String>, String> {
     std::env::args_os()
         .enumerate()
-        .map(|(i, a)| a.into_string().map_err(|a| format!("argument {i} ({a:?}) is not valid UTF-8 text")))
+        .map(|(i, a)| a.into_string().map_err(|a| t!("argument-not-utf8", index = i, text = format!("{a:?}"))))
         .collect()
 }
 
@@ -95,17 +95,15 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let code = std::panic::catch_unwind(real_main).unwrap_or_else(|payload| {
         let what = actlab::command::line::panic_text(payload.as_ref());
-        report(
-            &mut io::stderr(),
-            false,
-            &Error::Failed(format!("internal error: {what} (a bug in actlab: please report it)")),
-        );
+        report(&mut io::stderr(), false, &Error::Failed(t!("internal-error", what = what)));
         1
     });
     ExitCode::from(code)
 }
 
 fn real_main() -> u8 {
+    // the language first: every message, and the grammar's help, is in it
+    actlab::i18n::set(actlab::i18n::from_env());
     let args = match arguments() {
         Ok(a) => a,
         Err(m) => {
@@ -113,22 +111,22 @@ fn real_main() -> u8 {
             return 2;
         }
     };
+    if let Some(lang) = actlab::i18n::lang_in_words(&args) {
+        actlab::i18n::set(lang);
+    }
     let max = actlab::command::line::MAX_LINE;
     if args.iter().map(|a| a.len() + 1).sum::<usize>() > max {
-        let m = format!(
-            "the arguments are longer than {} MiB, the limit for one command; pipe numbers in: actlab eval FN - < FILE",
-            max >> 20
-        );
+        let m = t!("arguments-too-long", mib = max >> 20);
         report(&mut io::stderr(), false, &Error::Usage(m));
         return 2;
     }
     if stdout_is_closed() {
-        report(&mut io::stderr(), false, &Error::Failed("cannot write the output: standard output is closed".into()));
+        report(&mut io::stderr(), false, &Error::Failed(t!("stdout-closed")));
         return 1;
     }
     if args.len() == 3 && args[1] == "help" && matches!(args[2].as_str(), "formulas" | "formula") {
         let mut out = io::stdout().lock();
-        let _ = out.write_all(actlab::messages::FORMULA_HELP.as_bytes()).and_then(|_| out.flush());
+        let _ = out.write_all(actlab::messages::formula_help().as_bytes()).and_then(|_| out.flush());
         return 0;
     }
     // the kept definitions come first: a command may use them (eval swish 1, --beta, let k)
@@ -136,11 +134,11 @@ fn real_main() -> u8 {
     let init = if args.iter().any(|a| a == "--no-init") { None } else { actlab::defs::init_path() };
     if let Some(path) = &init {
         for problem in actlab::command::line::load_init(&defs, path) {
-            let _ = writeln!(io::stderr(), "warning: {problem}");
+            let _ = writeln!(io::stderr(), "{} {problem}", t!("warning-tag"));
         }
     }
     let _installed = actlab::defs::install(&defs);
-    let cli = match Cli::try_parse_from(protect_values(args.iter().cloned())) {
+    let cli = match actlab::command::parse_cli(protect_values(args.iter().cloned())) {
         Ok(c) => c,
         Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
             // the same as at the prompt: a formula is computed (actlab '2*sigmoid(2)-1'), a
@@ -167,9 +165,11 @@ fn real_main() -> u8 {
         Err(e) => {
             // --help, --version: a failed write (a full disk) is an error, not success
             let mut out = io::stdout().lock();
-            return match write!(out, "{}", e.render()).and_then(|_| out.flush()) {
+            return match write!(out, "{}", actlab::i18n::localise_help_text(&e.render().to_string()))
+                .and_then(|_| out.flush())
+            {
                 Err(w) if w.kind() != io::ErrorKind::BrokenPipe => {
-                    report(&mut io::stderr(), false, &Error::Failed(format!("cannot write the output: {w}")));
+                    report(&mut io::stderr(), false, &Error::Failed(t!("cannot-write", error = w)));
                     1
                 }
                 _ => 0,
@@ -207,12 +207,9 @@ fn real_main() -> u8 {
             session.run_file(file, *keep_going || cli.keep_going, &mut out, &mut err).map(|n| u8::from(n > 0))
         }
         Some(Line::Session(SessionCommand::Exit | SessionCommand::Clear)) => Ok(0),
-        Some(Line::Session(SessionCommand::Set(_) | SessionCommand::Settings)) => Err(Error::Usage(
-            "set and settings change a prompt or script session; in the shell use options: --format, --precision, --color, --rad"
-                .into(),
-        )),
-        Some(Line::Compute(_) | Line::Session(SessionCommand::Def { .. } | SessionCommand::Let { .. })) |
-        Some(Line::Session(SessionCommand::Defs | SessionCommand::Undef { .. })) => {
+        Some(Line::Session(SessionCommand::Set(_) | SessionCommand::Settings)) => Err(Error::Usage(t!("set-in-shell"))),
+        Some(Line::Compute(_) | Line::Session(SessionCommand::Def { .. } | SessionCommand::Let { .. }))
+        | Some(Line::Session(SessionCommand::Defs | SessionCommand::Undef { .. })) => {
             // the same session code as the prompt's and a script's lines
             grow_stdin_pipe();
             let mut input = stdin.lock();

@@ -193,7 +193,7 @@ impl ActlabHelper {
                 } else {
                     format!("({})", significant(*x, 6))
                 };
-                parts.push(format!("{}{at} = {}", col.name, significant(*v, 10)));
+                parts.push(format!("{}{at} = {}", col.label, significant(*v, 10)));
             }
         }
         Some(format!("   → {}", parts.join(", ")))

@@ -10,22 +10,64 @@ pub enum Cell {
     Num(f64),
     Int(i64),
     Text(String),
+    /// A row's name: the stable English key in CSV, TSV and JSON, the label (in the
+    /// current language) in tables and Markdown.
+    Key {
+        key: String,
+        label: String,
+    },
     Empty,
 }
 
-/// A column's name and what its cells hold (numbers are right-aligned in tables).
+impl Cell {
+    /// A row's name with its label given.
+    pub fn keyed(key: impl Into<String>, label: impl Into<String>) -> Cell {
+        Cell::Key { key: key.into(), label: label.into() }
+    }
+
+    /// A row's name, labelled in the current language (see [`crate::i18n::column`]).
+    pub fn key(key: impl Into<String>) -> Cell {
+        let key = key.into();
+        Cell::Key { label: crate::i18n::column(&key), key }
+    }
+}
+
+/// A column's name, its header for people, and what its cells hold (numbers are
+/// right-aligned in tables). The name is the stable English key of the machine
+/// formats (CSV, TSV, JSON); the label, in the current language, heads the table and
+/// Markdown (the same as the name unless set with [`Column::label`]).
 #[derive(Clone, Debug)]
 pub struct Column {
     pub name: String,
+    pub label: String,
     pub numeric: bool,
 }
 
 impl Column {
+    /// A column of numbers; its label is the name in the current language.
     pub fn num(name: impl Into<String>) -> Column {
-        Column { name: name.into(), numeric: true }
+        let name = name.into();
+        Column { label: crate::i18n::column(&name), name, numeric: true }
     }
+    /// A column of text; its label is the name in the current language.
     pub fn text(name: impl Into<String>) -> Column {
-        Column { name: name.into(), numeric: false }
+        let name = name.into();
+        Column { label: crate::i18n::column(&name), name, numeric: false }
+    }
+    /// A column of numbers named `KEY` with one series, `PREFIX KEY` with several
+    /// (`gelu product`): the prefix (a function's name) is not translated.
+    pub fn num_of(prefix: Option<&str>, key: &str) -> Column {
+        match prefix {
+            None => Column::num(key),
+            Some(p) => {
+                Column { name: format!("{p} {key}"), label: format!("{p} {}", crate::i18n::column(key)), numeric: true }
+            }
+        }
+    }
+    /// The header people read, when it differs from the key.
+    pub fn label(mut self, label: impl Into<String>) -> Column {
+        self.label = label.into();
+        self
     }
 }
 
@@ -86,10 +128,12 @@ pub trait Sink {
             columns: vec![Column::text("series"), Column::num(plot.x_label.clone()), Column::num(plot.y_label.clone())],
         })?;
         for s in &plot.series {
+            let series =
+                if s.key.is_empty() { Cell::Text(s.name.clone()) } else { Cell::keyed(s.key.clone(), s.name.clone()) };
             for &(x, y) in &s.points {
                 if x.is_finite()
                     && y.is_finite()
-                    && self.row(&[Cell::Text(s.name.clone()), Cell::Num(x), Cell::Num(y)])? == Flow::Stop
+                    && self.row(&[series.clone(), Cell::Num(x), Cell::Num(y)])? == Flow::Stop
                 {
                     break;
                 }

@@ -18,6 +18,9 @@ pub struct Global {
     /// Colour: auto (only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE), always, never
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
+    /// Language of everything a person reads: en, zh (default: from LC_ALL, LC_MESSAGES, LANG)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -28,9 +31,9 @@ pub enum ColorChoice {
 }
 
 pub(crate) fn parse_precision(s: &str) -> Result<usize, String> {
-    let n: usize = s.parse().map_err(|_| format!("'{s}' is not a whole number of digits"))?;
+    let n: usize = s.parse().map_err(|_| crate::t!("precision-not-whole", text = s))?;
     if !(1..=17).contains(&n) {
-        return Err(format!("{n} digits: a double has 1 to 17 significant digits"));
+        return Err(crate::t!("precision-range", n = n));
     }
     Ok(n)
 }
@@ -108,14 +111,16 @@ impl<T: clap::Args> clap::Args for Lazy<T> {
 fn keep_about(c: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
     let (about, long) = (c.get_about().cloned(), c.get_long_about().cloned());
     let c = augment(c);
+    let name = c.get_name().to_string();
     let c = match about {
         Some(a) => c.about(a),
         None => c.about(None::<&str>),
     };
-    match long {
+    let c = match long {
         Some(l) => c.long_about(l),
         None => c.long_about(None::<&str>),
-    }
+    };
+    crate::i18n::localise_args(c, &name)
 }
 
 /// `info FN`.
@@ -167,7 +172,7 @@ fn init_parser() -> impl clap::builder::TypedValueParser<Value = crate::gradient
 fn parse_finite(s: &str) -> Result<f64, String> {
     let v = input::parse_number(s)?;
     if !v.is_finite() {
-        return Err(format!("'{}' is not finite; give a finite number", crate::shown::shown(s.trim())));
+        return Err(crate::t!("not-finite", text = crate::shown::shown(s.trim())));
     }
     Ok(v)
 }
@@ -212,11 +217,12 @@ pub fn param_names() -> Vec<&'static str> {
 
 /// `leaky_relu: slope for x <= 0 [default: 0.01]`, for every function that has it
 /// (functions whose parameter reads the same share one entry: `elu, celu: …`).
-fn param_help(name: &str) -> String {
+pub(crate) fn param_help(name: &str) -> String {
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
     for a in crate::activation::CATALOGUE {
         for p in a.params.iter().filter(|p| p.name == name) {
-            let text = format!("{} [default: {}]", p.help, crate::render::num::shortest(p.default));
+            let help = crate::i18n::entry_text(a.name, &format!("param-{}", p.name), p.help);
+            let text = format!("{help} [default: {}]", crate::render::num::shortest(p.default));
             match groups.iter_mut().find(|(_, t)| *t == text) {
                 Some((owners, _)) => owners.push(a.name),
                 None => groups.push((vec![a.name], text)),
@@ -248,7 +254,7 @@ impl clap::Args for ParamArgs {
                 return cmd;
             }
             let help = param_help(&name);
-            let help = if help.is_empty() { "a parameter of a definition (see defs)".to_string() } else { help };
+            let help = if help.is_empty() { crate::t!("param-of-definition") } else { help };
             cmd.arg(
                 clap::Arg::new(name.clone())
                     .long(name.clone())

@@ -10,6 +10,7 @@ use crate::gradient::{BigProduct, Crossing, Show, clip};
 use crate::messages;
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Head, Sink};
+use crate::t;
 use statrs::statistics::{Data, Distribution, Max, Min, OrderStatistics};
 
 /// Deepest scalar chain.
@@ -78,7 +79,7 @@ pub(super) fn show_rows(all: bool, every: Option<u64>) -> Result<Show, Error> {
         Show::All
     } else if let Some(n) = every {
         if n == 0 {
-            return Err(Error::Usage("--every 0: give a step of at least 1".into()));
+            return Err(Error::Usage(t!("chain-every-zero")));
         }
         Show::Every(n)
     } else {
@@ -102,33 +103,31 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for n in &funcs {
-        let pre_name = |s: &str| if one { s.to_string() } else { format!("{} {s}", n.label) };
-        columns.push(Column::num(pre_name("z")));
-        columns.push(Column::num(pre_name("f'(z)")));
+        let prefix = if one { None } else { Some(n.label.as_str()) };
+        columns.push(Column::num_of(prefix, "z"));
+        columns.push(Column::num_of(prefix, "f'(z)"));
         if weight != 1.0 {
-            columns.push(Column::num(pre_name("W·f'(z)")));
+            columns.push(Column::num_of(prefix, "W·f'(z)"));
         }
-        columns.push(Column::num(pre_name("product")));
-        columns.push(Column::num(pre_name("log10 product")));
+        columns.push(Column::num_of(prefix, "product"));
+        columns.push(Column::num_of(prefix, "log10 product"));
     }
     let source = match pre {
-        PreActivation::At(x) => format!("every layer at z = {}", shortest(x)),
+        PreActivation::At(x) => t!("chain-source-at", z = shortest(x)),
         PreActivation::Forward { bias, input } => {
             let sign = if bias.is_sign_negative() { "−" } else { "+" };
-            format!(
-                "forward pass z_k = {}·a_(k-1) {sign} {}, a_0 = {}",
-                shortest(weight),
-                shortest(bias.abs()),
-                shortest(input)
+            t!(
+                "chain-source-forward",
+                weight = shortest(weight),
+                sign = sign,
+                bias = shortest(bias.abs()),
+                input = shortest(input)
             )
         }
-        PreActivation::Random { seed } => format!("z_k ~ N(0, 1), seed {seed}"),
+        PreActivation::Random { seed } => t!("chain-source-random", seed = seed),
     };
     let wtext = if weight == 1.0 { String::new() } else { format!("{}·", shortest(weight)) };
-    sink.begin(&Head {
-        title: format!("gradient product ∏ {wtext}f'(z_k) through {depth} layers; {source}"),
-        columns,
-    })?;
+    sink.begin(&Head { title: t!("chain-title", weight = wtext, depth = depth, source = source), columns })?;
     let mut chains: Vec<ScalarChain> = funcs.iter().map(|n| ScalarChain::new(&n.f, pre, weight)).collect();
     let mut crossings = vec![Crossing::default(); funcs.len()];
     let mut cells = Vec::with_capacity(1 + 5 * funcs.len());
@@ -191,16 +190,18 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let last: Vec<f64> =
         chains.iter().map(|c| if c.layers() == 0 { 0.0 } else { c.product().log10_approx() }).collect();
     if depth > 1 {
-        sink.note(messages::CHAIN_DIGITS)?;
+        sink.note(&messages::chain_digits())?;
     }
     if shown < depth {
-        sink.note(&format!(
-            "showing {shown} of {depth} layers: {}, threshold crossings and the last; --every N or --all for more",
-            if show == Show::Default { "the first 10, then 20, 50, 100, 200, …" } else { "every requested layer" }
-        ))?;
+        let which = if show == Show::Default { t!("chain-shown-default") } else { t!("chain-shown-requested") };
+        sink.note(&t!("chain-showing", shown = shown, depth = depth, which = which))?;
     }
     for (i, n) in funcs.iter().enumerate() {
-        sink.note(&format!("{}: {}", n.label, messages::verdict(&crossings[i], "the product", depth, last[i])))?;
+        sink.note(&format!(
+            "{}: {}",
+            n.label,
+            messages::verdict(&crossings[i], &t!("verdict-the-product"), depth, last[i])
+        ))?;
     }
     sink.end()?;
     Ok(())
@@ -215,17 +216,14 @@ fn trials(
     sink: &mut dyn Sink,
 ) -> Result<(), Error> {
     let PreActivation::Random { seed } = pre else {
-        return Err(Error::Usage("--trials needs --random (each trial draws new pre-activations)".into()));
+        return Err(Error::Usage(t!("chain-trials-random")));
     };
     if t == 0 || t > 1_000_000 || (t as f64) * (depth as f64) > 1e9 {
-        return Err(Error::Usage("--trials: from 1 up to trials × depth = 1e9".into()));
+        return Err(Error::Usage(t!("chain-trials-range")));
     }
     let cols = ["function", "trials", "mean log10", "median", "p5", "p95", "min", "max", "vanished", "exploded"];
     sink.begin(&Head {
-        title: format!(
-            "log10 |∏ f'(z_k)| after {depth} layers over {t} trials; z_k ~ N(0, 1), seeds {seed}..{}",
-            seed + t - 1
-        ),
+        title: t!("chain-trials-title", depth = depth, trials = t, seed = seed, last = seed + t - 1),
         columns: cols
             .iter()
             .enumerate()
@@ -258,7 +256,7 @@ fn trials(
         ];
         sink.row(&row)?;
     }
-    sink.note("vanished / exploded: the fraction of trials whose product left [1e-6, 1e6] on the way")?;
+    sink.note(&t!("chain-trials-note"))?;
     sink.end()?;
     Ok(())
 }
@@ -290,13 +288,15 @@ fn matrix_chain(
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for named in funcs {
-        let n = |s: &str| if one { s.to_string() } else { format!("{} {s}", named.label) };
-        columns.push(Column::num(n("‖g‖")));
-        columns.push(Column::num(n("log10 ‖g‖")));
-        columns.push(Column::num(n("ratio")));
-        columns.push(Column::num(n("dead fraction")));
+        let prefix = if one { None } else { Some(named.label.as_str()) };
+        columns.push(Column::num_of(prefix, "‖g‖"));
+        columns.push(Column::num_of(prefix, "log10 ‖g‖"));
+        columns.push(Column::num_of(prefix, "ratio"));
+        columns.push(Column::num_of(prefix, "dead fraction"));
         if spec.clip_norm.is_some() {
-            columns.push(Column::text(n("clipped")));
+            let mut c = Column::num_of(prefix, "clipped");
+            c.numeric = false;
+            columns.push(c);
         }
     }
     let init = match spec.init {
@@ -304,14 +304,17 @@ fn matrix_chain(
         matrix::Init::He => "he",
         matrix::Init::Xavier => "xavier",
     };
-    let clip_text = spec.clip_norm.map_or(String::new(), |c| format!(", gradient clipped to norm {}", shortest(c)));
+    let clip_text = spec.clip_norm.map_or(String::new(), |c| t!("width-chain-clipped", norm = shortest(c)));
     sink.begin(&Head {
-        title: format!(
-            "‖g‖ backpropagated through {depth} random {width}×{width} layers (g ← Wᵀ·(f'(z) ⊙ g)); weights N(0, σ²), \
-             σ = {} ({init}, gain {}), seed {}{clip_text}",
-            significant(spec.sigma(), 6),
-            shortest(spec.gain),
-            spec.seed
+        title: t!(
+            "width-chain-title",
+            depth = depth,
+            width = width,
+            sigma = significant(spec.sigma(), 6),
+            init = init,
+            gain = shortest(spec.gain),
+            seed = spec.seed,
+            clip = clip_text
         ),
         columns,
     })?;
@@ -344,7 +347,7 @@ fn matrix_chain(
             cells.push(Cell::Num(g.ratio));
             cells.push(Cell::Num(g.dead_fraction));
             if spec.clip_norm.is_some() {
-                cells.push(Cell::Text(if g.clipped { "yes" } else { "" }.into()));
+                cells.push(Cell::Text(if g.clipped { t!("yes") } else { String::new() }));
             }
         }
         if let Err(e) = sink.row(&cells) {
@@ -355,15 +358,13 @@ fn matrix_chain(
     written?;
     run?;
     if shown < depth {
-        sink.note(&format!("showing {shown} of {depth} layers; --every N or --all for more"))?;
+        sink.note(&t!("width-chain-showing", shown = shown, depth = depth))?;
     }
-    sink.note(
-        "ratio: ‖g‖ after the layer over ‖g‖ before it, before any clipping; dead fraction: the layer's units with f'(z) = 0",
-    )?;
+    sink.note(&t!("width-chain-note"))?;
     for (i, named) in funcs.iter().enumerate() {
         let mut v = messages::verdict(&crossings[i], "‖g‖", depth, last[i]);
         if named.f.linear() {
-            v.push_str(" (identity: no activation, only the matrices act)");
+            v.push_str(&t!("width-chain-identity"));
         }
         sink.note(&format!("{}: {v}", named.label))?;
     }
@@ -374,33 +375,29 @@ fn matrix_chain(
 pub fn clip(a: &ClipArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let g = parse_numbers(&a.values).map_err(Error::Usage)?;
     if g.iter().any(|x| !x.is_finite()) {
-        return Err(Error::Usage("clip: gradient components must be finite".into()));
+        return Err(Error::Usage(t!("clip-not-finite")));
     }
     let (max, by_norm) = match (a.norm, a.value) {
         (Some(m), None) => (m, true),
         (None, Some(m)) => (m, false),
-        _ => return Err(Error::Usage("clip: give exactly one of --norm MAX or --value MAX".into())),
+        _ => return Err(Error::Usage(t!("clip-one-of"))),
     };
     if !(max > 0.0 && max.is_finite()) {
-        return Err(Error::Usage(format!("clip: MAX must be a positive number, not {}", shortest(max))));
+        return Err(Error::Usage(t!("clip-max", max = shortest(max))));
     }
     let (after, scale) = if by_norm { clip::by_norm(&g, max) } else { (clip::by_value(&g, max), f64::NAN) };
-    let how =
-        if by_norm { format!("by norm to {}", shortest(max)) } else { format!("by value to ±{}", shortest(max)) };
-    sink.begin(&Head {
-        title: format!("gradient clipped {how}"),
-        columns: vec![Column::num("i"), Column::num("before"), Column::num("after")],
-    })?;
+    let how = if by_norm { t!("clip-by-norm", max = shortest(max)) } else { t!("clip-by-value", max = shortest(max)) };
+    sink.begin(&Head { title: how, columns: vec![Column::num("i"), Column::num("before"), Column::num("after")] })?;
     for (i, (b, c)) in g.iter().zip(&after).enumerate() {
         sink.row(&[Cell::Int(i as i64 + 1), Cell::Num(*b), Cell::Num(*c)])?;
     }
     let (nb, na) = (clip::norm(&g), clip::norm(&after));
-    sink.note(&format!("‖g‖ before {}, after {}", significant(nb, 10), significant(na, 10)))?;
+    sink.note(&t!("clip-norms", before = significant(nb, 10), after = significant(na, 10)))?;
     if by_norm {
-        sink.note(&format!("scale factor {} (min(1, MAX/‖g‖)): the direction is kept", significant(scale, 10)))?;
+        sink.note(&t!("clip-scale", scale = significant(scale, 10)))?;
     } else {
         let changed = g.iter().zip(&after).filter(|(b, c)| b != c).count();
-        sink.note(&format!("{changed} of {} components clamped: the direction can change", g.len()))?;
+        sink.note(&t!("clip-clamped", changed = changed, total = g.len()))?;
     }
     sink.end()?;
     Ok(())

@@ -109,10 +109,10 @@ fn cost(f: &Function, xs: &[f64], deriv: bool) -> f64 {
     times[times.len() / 2]
 }
 
-fn kind(n: &Named) -> &'static str {
+fn kind(n: &Named) -> String {
     match n.f {
-        Function::Entry(..) => "catalogue (compiled)",
-        Function::Formula(_) => "formula (interpreted)",
+        Function::Entry(..) => crate::t!("compare-kind-catalogue"),
+        Function::Formula(_) => crate::t!("compare-kind-formula"),
     }
 }
 
@@ -120,7 +120,7 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut f = resolve(&a.first, &a.params, a.deriv)?;
     let mut g = resolve(&a.second, &a.params, a.deriv)?;
     if f.len() != 1 || g.len() != 1 {
-        return Err(Error::Usage("compare takes two functions, F and G, one each (no commas)".into()));
+        return Err(Error::Usage(crate::t!("compare-two")));
     }
     let (f, g) = (f.remove(0), g.remove(0));
     let name = |l: &str| if a.deriv { super::functions::primed(l) } else { l.to_string() };
@@ -130,13 +130,13 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         items.push(parse_x(x).map_err(Error::Usage)?);
     }
     if items.iter().any(|i| matches!(i, XItem::Stdin)) {
-        return Err(Error::Usage("compare takes numbers or one range, not '-'".into()));
+        return Err(Error::Usage(crate::t!("compare-no-stdin")));
     }
     let ranges: Vec<_> = items.iter().filter_map(|i| if let XItem::Range(r) = i { Some(r) } else { None }).collect();
     if !items.is_empty() && ranges.is_empty() {
         // a table at the points given
         sink.begin(&Head {
-            title: format!("{gl} against {fl}"),
+            title: crate::t!("compare-title", g = gl.as_str(), f = fl.as_str()),
             columns: vec![
                 Column::num("x"),
                 Column::num(fl.clone()),
@@ -156,14 +156,14 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         return Ok(());
     }
     if ranges.len() > 1 || items.len() > 1 {
-        return Err(Error::Usage("compare searches one range A..B, or takes numbers (not both)".into()));
+        return Err(Error::Usage(crate::t!("compare-one-range")));
     }
     let (lo, hi) = ranges.first().map_or((-6.0, 6.0), |r| (r.start.min(r.end), r.start.max(r.end)));
     if lo >= hi {
-        return Err(Error::Usage("compare: the range is empty; give A..B with A < B".into()));
+        return Err(Error::Usage(crate::t!("compare-empty-range")));
     }
     sink.begin(&Head {
-        title: format!("{gl} against {fl} on [{}, {}]", shortest(lo), shortest(hi)),
+        title: crate::t!("compare-range-title", g = gl.as_str(), f = fl.as_str(), lo = shortest(lo), hi = shortest(hi)),
         columns: vec![
             Column::text("largest"),
             Column::num("value"),
@@ -177,22 +177,20 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         let (x, v) = largest(&f.f, &g.f, lo, hi, m, a.deriv);
         let (fv, gv) = (eval(&f.f, x, a.deriv), eval(&g.f, x, a.deriv));
         let v = if v == f64::NEG_INFINITY { f64::NAN } else { v };
-        sink.row(&[Cell::Text(name.to_string()), Cell::Num(v), Cell::Num(x), Cell::Num(fv), Cell::Num(gv)])?;
+        sink.row(&[Cell::key(*name), Cell::Num(v), Cell::Num(x), Cell::Num(fv), Cell::Num(gv)])?;
     }
-    sink.note(&format!(
-        "searched {GRID} points, then refined around each largest ({STEPS} steps of {ZOOM} points); ulps: doubles between the two results"
-    ))?;
+    sink.note(&crate::t!("compare-search-note", grid = GRID, steps = STEPS, zoom = ZOOM))?;
     sink.end()?;
     let xs: Vec<f64> = (0..100_000).map(|i| lo + (hi - lo) * (i as f64 / 99_999.0)).collect();
     sink.begin(&Head {
-        title: format!("cost per value{} here", if a.deriv { " (value and derivative)" } else { "" }),
+        title: if a.deriv { crate::t!("compare-cost-deriv-title") } else { crate::t!("compare-cost-title") },
         columns: vec![Column::text("function"), Column::num("ns per value"), Column::text("kind")],
     })?;
     for n in [&f, &g] {
         super::check_interrupt()?;
-        sink.row(&[Cell::Text(n.label.clone()), Cell::Num(cost(&n.f, &xs, a.deriv)), Cell::Text(kind(n).into())])?;
+        sink.row(&[Cell::Text(n.label.clone()), Cell::Num(cost(&n.f, &xs, a.deriv)), Cell::Text(kind(n))])?;
     }
-    sink.note("median of 7 timed runs over 100,000 points of the range, on this machine now")?;
+    sink.note(&crate::t!("compare-cost-note"))?;
     sink.end()?;
     if a.plot || a.svg.is_some() {
         let n = if a.svg.is_some() { 801 } else { 321 };
@@ -203,10 +201,16 @@ pub fn compare(a: &CompareArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             })
             .collect();
         let plot = Plot {
-            title: format!("{gl} − {fl} on [{}, {}]", shortest(lo), shortest(hi)),
+            title: crate::t!(
+                "compare-plot-title",
+                g = gl.as_str(),
+                f = fl.as_str(),
+                lo = shortest(lo),
+                hi = shortest(hi)
+            ),
             x_label: "x".into(),
             y_label: "G − F".into(),
-            series: vec![Series { name: format!("{gl} − {fl}"), points, dashed: false }],
+            series: vec![Series { key: String::new(), name: format!("{gl} − {fl}"), points, dashed: false }],
             log_y: false,
             equal_aspect: false,
             size: (None, None),

@@ -15,17 +15,13 @@ pub fn eval(args: &EvalArgs, with_deriv: bool, ctx: &mut Context, sink: &mut dyn
     }
     let stdin_uses = items.iter().filter(|i| matches!(i, XItem::Stdin)).count();
     if stdin_uses > 1 {
-        return Err(Error::Usage("'-' (read stdin) may appear only once".into()));
+        return Err(Error::Usage(crate::t!("eval-stdin-once")));
     }
     if args.column.is_some() && stdin_uses == 0 {
-        return Err(Error::Usage("--column reads a column of stdin: give - among the X values".into()));
+        return Err(Error::Usage(crate::t!("eval-column-needs-stdin")));
     }
     if stdin_uses == 1 && ctx.stdin.is_none() {
-        return Err(Error::Usage(
-            "'-' reads numbers from stdin, but stdin holds the script here; put the numbers in the command, \
-             or run the script with 'actlab run FILE'"
-                .into(),
-        ));
+        return Err(Error::Usage(crate::t!("eval-stdin-is-script")));
     }
     let mut columns = vec![Column::num("x")];
     for n in &named {

@@ -8,6 +8,7 @@ use crate::gradient::forward::{self, ForwardError, ForwardSpec, LayerStats, Norm
 use crate::render::num::{shortest, significant};
 use crate::render::plot::{Plot, Series};
 use crate::report::{Cell, Column, Head, Sink};
+use crate::t;
 
 fn init_name(i: WeightInit) -> &'static str {
     match i {
@@ -37,52 +38,45 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     };
     spec.check(funcs.len()).map_err(|e| {
         Error::Usage(match e {
-            ForwardError::Empty => "--width, --batch and DEPTH must be at least 1".into(),
-            ForwardError::TooMuchWork(w) => format!(
-                "batch × width² × depth × functions = {} multiply-adds, more than the limit of {}; use a smaller --batch, --width or DEPTH",
-                significant(w, 3),
-                significant(forward::MAX_WORK, 3)
-            ),
-            ForwardError::TooMuchKept(k) => format!(
-                "--backward keeps f'(z) for every layer: {} values, more than the limit of {}; use a smaller --batch, --width or DEPTH",
-                significant(k, 3),
-                forward::MAX_KEPT
-            ),
-            ForwardError::Scale => "--gain must be positive and --bias finite".into(),
+            ForwardError::Empty => t!("forward-empty"),
+            ForwardError::TooMuchWork(w) => {
+                t!("forward-too-much-work", work = significant(w, 3), max = significant(forward::MAX_WORK, 3))
+            }
+            ForwardError::TooMuchKept(k) => {
+                t!("forward-too-much-kept", kept = significant(k, 3), max = forward::MAX_KEPT)
+            }
+            ForwardError::Scale => t!("forward-scale"),
         })
     })?;
     let show = super::chain::show_rows(a.all, a.every)?;
     let one = funcs.len() == 1;
     let mut columns = vec![Column::num("layer")];
     for f in &funcs {
-        let n = |s: &str| if one { s.to_string() } else { format!("{} {s}", f.label) };
-        columns.push(Column::num(n("z mean")));
-        columns.push(Column::num(n("z std")));
-        columns.push(Column::num(n("a mean")));
-        columns.push(Column::num(n("a std")));
-        columns.push(Column::num(n("saturated")));
-        columns.push(Column::num(n("dead")));
+        let prefix = if one { None } else { Some(f.label.as_str()) };
+        for key in ["z mean", "z std", "a mean", "a std", "saturated", "dead"] {
+            columns.push(Column::num_of(prefix, key));
+        }
         if spec.backward {
-            columns.push(Column::num(n("log10 ‖g‖")));
+            columns.push(Column::num_of(prefix, "log10 ‖g‖"));
         }
     }
     let normed = match norm {
-        Some(Norm::Layer) => ", layer norm before each activation",
-        Some(Norm::Batch) => ", batch norm before each activation",
-        None => "",
+        Some(Norm::Layer) => t!("forward-layer-norm"),
+        Some(Norm::Batch) => t!("forward-batch-norm"),
+        None => String::new(),
     };
-    let bias = if spec.bias == 0.0 { String::new() } else { format!(", bias {}", shortest(spec.bias)) };
+    let bias = if spec.bias == 0.0 { String::new() } else { t!("forward-bias", bias = shortest(spec.bias)) };
     sink.begin(&Head {
-        title: format!(
-            "{} N(0, 1) inputs through {} random {}×{} layer{} (init {}, gain {}{bias}{normed}), seed {}: z = pre-activations, a = f(z)",
-            spec.batch,
-            spec.depth,
-            spec.width,
-            spec.width,
-            if spec.depth == 1 { "" } else { "s" },
-            init_name(spec.init),
-            shortest(spec.gain),
-            spec.seed
+        title: t!(
+            "forward-title",
+            batch = spec.batch,
+            depth = crate::i18n::count(spec.depth),
+            width = spec.width,
+            init = init_name(spec.init),
+            gain = shortest(spec.gain),
+            bias = bias,
+            norm = normed,
+            seed = spec.seed
         ),
         columns,
     })?;
@@ -117,54 +111,46 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     run?;
     if shown < spec.depth {
         let which = match show {
-            Show::Every(n) => format!("every {n}th and the last"),
-            _ => "the first 10, then 20, 50, 100, …, and the last".to_string(),
+            Show::Every(n) => t!("forward-shown-every", n = n),
+            _ => t!("forward-shown-default"),
         };
-        sink.note(&format!("showing {shown} of {} layers ({which}); --every N or --all for more", spec.depth))?;
+        sink.note(&t!("forward-showing", shown = shown, depth = spec.depth, which = which))?;
     }
-    sink.note(&format!(
-        "saturated: the fraction of (sample, unit) pairs with |f'(z)| < {SATURATED}; dead: the fraction of units with f'(z) = 0 for every sample{}",
-        if spec.backward {
-            "; log10 ‖g‖: the gradient reaching the layer's input, RMS over the batch (each sample's output gradient has norm 1)"
-        } else {
-            ""
-        }
-    ))?;
+    let backward = if spec.backward { t!("forward-note-backward") } else { String::new() };
+    sink.note(&t!("forward-note", saturated = SATURATED, backward = backward))?;
     if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
         for (i, f) in funcs.iter().enumerate() {
             let (a, b) = (first[i], last[i]);
             if rows.len() == 1 {
-                sink.note(&format!(
-                    "{}: activations' mean {}, std {}; saturated {}",
-                    f.label,
-                    significant(a.mean, 3),
-                    significant(a.std, 3),
-                    significant(a.saturated, 3)
+                sink.note(&t!(
+                    "forward-one-layer",
+                    name = f.label.as_str(),
+                    mean = significant(a.mean, 3),
+                    std = significant(a.std, 3),
+                    saturated = significant(a.saturated, 3)
                 ))?;
                 continue;
             }
-            let drift = if b.mean.abs() > 0.1 * b.std {
-                "not zero-centred: each layer hands the next a biased input"
-            } else {
-                "zero-centred"
-            };
+            let drift = if b.mean.abs() > 0.1 * b.std { t!("forward-not-centred") } else { t!("forward-centred") };
             let scale = if b.std < 1e-3 * a.std {
-                "the spread shrinks toward 0"
+                t!("forward-spread-shrinks")
             } else if b.std > 1e3 * a.std {
-                "the spread grows without bound"
+                t!("forward-spread-grows")
             } else {
-                "the spread holds"
+                t!("forward-spread-holds")
             };
-            sink.note(&format!(
-                "{}: activations' mean {} at layer 1, {} at layer {} ({drift}); std {} → {} ({scale}); saturated {} → {}",
-                f.label,
-                significant(a.mean, 3),
-                significant(b.mean, 3),
-                b.k,
-                significant(a.std, 3),
-                significant(b.std, 3),
-                significant(a.saturated, 3),
-                significant(b.saturated, 3)
+            sink.note(&t!(
+                "forward-drift",
+                name = f.label.as_str(),
+                mean1 = significant(a.mean, 3),
+                mean2 = significant(b.mean, 3),
+                layer = b.k,
+                drift = drift,
+                std1 = significant(a.std, 3),
+                std2 = significant(b.std, 3),
+                scale = scale,
+                sat1 = significant(a.saturated, 3),
+                sat2 = significant(b.saturated, 3)
             ))?;
         }
     }
@@ -173,18 +159,20 @@ pub fn forward(a: &ForwardPassArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         let mut series = Vec::new();
         for (i, f) in funcs.iter().enumerate() {
             series.push(Series {
-                name: format!("{} mean", f.label),
+                key: format!("{} mean", f.label),
+                name: t!("forward-series-mean", name = f.label.as_str()),
                 points: rows.iter().map(|r| (r[i].k as f64, r[i].mean)).collect(),
                 dashed: false,
             });
             series.push(Series {
-                name: format!("{} std", f.label),
+                key: format!("{} std", f.label),
+                name: t!("forward-series-std", name = f.label.as_str()),
                 points: rows.iter().map(|r| (r[i].k as f64, r[i].std)).collect(),
                 dashed: true,
             });
         }
         let plot = Plot {
-            title: format!("activations' mean and standard deviation through {} layers", spec.depth),
+            title: t!("forward-plot-title", depth = spec.depth),
             x_label: "layer".into(),
             y_label: "mean, std of f(z)".into(),
             series,

@@ -100,7 +100,7 @@ impl Named {
     /// The formula, for a title.
     pub fn formula(&self) -> String {
         match &self.f {
-            Function::Entry(a, _) => a.formula.to_string(),
+            Function::Entry(a, _) => crate::i18n::entry_text(a.name, "formula", a.formula),
             Function::Formula(_) => self.definition().unwrap_or_else(|| format!("f(x) = {}", self.label)),
         }
     }
@@ -108,8 +108,8 @@ impl Named {
     /// The derivative's formula, for a title.
     pub fn deriv_formula(&self) -> String {
         match &self.f {
-            Function::Entry(a, _) => a.deriv_formula.to_string(),
-            Function::Formula(_) => "f'(x) by automatic differentiation of the formula".to_string(),
+            Function::Entry(a, _) => crate::i18n::entry_text(a.name, "derivative", a.deriv_formula),
+            Function::Formula(_) => crate::t!("formula-deriv-title"),
         }
     }
 
@@ -125,22 +125,23 @@ impl Named {
 pub fn resolve(list: &str, params: &ParamArgs, deriv: bool) -> Result<Vec<Named>, Error> {
     let pieces = split(list);
     if pieces.len() > MAX_FUNCTIONS {
-        return Err(Error::Usage(format!("{} functions in one command; at most {MAX_FUNCTIONS}", pieces.len())));
+        return Err(Error::Usage(crate::t!("too-many-functions", n = pieces.len(), max = MAX_FUNCTIONS)));
     }
     let given = params.given();
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces.iter().map(|p| p.trim()) {
         if piece.is_empty() {
-            return Err(Error::Usage(format!("empty function name in '{}'", crate::shown::shown(list))));
+            return Err(Error::Usage(crate::t!("empty-function-name", list = crate::shown::shown(list))));
         }
         let f = one(piece, &given)?;
         if deriv
             && let Function::Formula(formula) = &f
             && let Some(prime) = formula.derivative_blocked_by()
         {
-            return Err(Error::Usage(format!(
-                "the derivative of '{}' would need the derivative of {prime}, a second derivative, which actlab does not compute",
-                crate::shown::shown(piece)
+            return Err(Error::Usage(crate::t!(
+                "deriv-needs-second",
+                name = crate::shown::shown(piece),
+                prime = prime
             )));
         }
         let label = match &f {
@@ -188,14 +189,16 @@ pub fn resolve(list: &str, params: &ParamArgs, deriv: bool) -> Result<Vec<Named>
             });
             let list: Vec<&str> = out.iter().map(|n| n.label.as_str()).collect();
             let formula_hint = if out.iter().any(|n| matches!(n.f, Function::Formula(_)) && !is_bare_name(&n.label)) {
-                " (in a formula, give it in the call: leaky_relu(x, slope=0.2))"
+                crate::t!("hint-param-in-call")
             } else {
-                ""
+                String::new()
             };
-            return Err(Error::Usage(format!(
-                "--{pname} does not apply to {} (it is a parameter of {}){formula_hint}",
-                list.join(", "),
-                owners.join(", ")
+            return Err(Error::Usage(crate::t!(
+                "param-does-not-apply",
+                param = pname,
+                functions = list.join(", "),
+                owners = owners.join(", "),
+                hint = formula_hint
             )));
         }
     }

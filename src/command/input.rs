@@ -2,6 +2,7 @@
 //! `A..B:STEP`, and `-` for numbers read from standard input (streamed).
 
 use crate::shown::{escape, shown};
+use crate::t;
 use std::io::BufRead;
 
 /// Most points one range may hold.
@@ -11,24 +12,23 @@ pub const MAX_RANGE_POINTS: u64 = 10_000_000_000;
 pub fn parse_number(s: &str) -> Result<f64, String> {
     let t = s.trim();
     if t.is_empty() {
-        return Err("expected a number, found nothing".into());
+        return Err(t!("number-nothing"));
     }
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     if body.starts_with("0x") {
-        return Err(format!("'{}' is hexadecimal; write numbers in decimal (e.g. 1.5, -2e-3)", shown(s)));
+        return Err(t!("number-hex", text = shown(s)));
     }
     if t.contains('_') {
-        return Err(format!("'{}' has an underscore; write numbers without separators", shown(s)));
+        return Err(t!("number-underscore", text = shown(s)));
     }
     if t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || ",.-+eE".contains(c)) {
-        return Err(format!("'{}' has a comma; use '.' for decimals and spaces between numbers", shown(s)));
+        return Err(t!("number-comma", text = shown(s)));
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_infinite() && !matches!(body, "inf" | "infinity") => Err(format!(
-            "'{}' is out of range for a double (largest finite is about 1.8e308); write inf for infinity",
-            shown(s)
-        )),
+        Ok(v) if v.is_infinite() && !matches!(body, "inf" | "infinity") => {
+            Err(t!("number-out-of-range", text = shown(s)))
+        }
         Ok(v) => Ok(v),
         // anything else may be a formula: sqrt(2), -pi/4, 1/3, sigmoid(1), a `let` constant
         Err(_) if t.chars().all(|c| c.is_ascii() || c == 'π') => formula_number(t),
@@ -45,18 +45,12 @@ fn formula_number(t: &str) -> Result<f64, String> {
             let lone = t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
             if lone && matches!(e.kind, K::UnknownName(_) | K::BadNumber | K::Unexpected { .. }) {
                 let hint = match &e.kind {
-                    K::UnknownName(_) => {
-                        let why = crate::messages::formula_reason(&e, t, d);
-                        match why.find("(did you mean") {
-                            Some(i) => format!(" {}", &why[i..]),
-                            None => String::new(),
-                        }
-                    }
+                    K::UnknownName(n) => crate::messages::name_suggestion(n, d).unwrap_or_default(),
                     _ => String::new(),
                 };
-                return format!("'{}' is not a number{hint}", shown(t));
+                return t!("number-not-a-number", text = shown(t), hint = hint);
             }
-            format!("'{}' is not a number: {}", shown(t), crate::messages::formula_error(&e, t, d))
+            t!("number-not-a-number-why", text = shown(t), why = crate::messages::formula_error(&e, t, d))
         })
     })
 }
@@ -65,21 +59,19 @@ fn formula_number(t: &str) -> Result<f64, String> {
 /// people paste from documents: the minus sign −, digits of other scripts, π.
 fn not_a_number(t: &str) -> String {
     let Some(c) = t.chars().find(|c| !c.is_ascii()) else {
-        return format!("'{}' is not a number", shown(t));
+        return t!("number-not-a-number", text = shown(t), hint = "");
     };
     let code = format!("U+{:04X}", c as u32);
     let why = match c {
         '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{fe63}' | '\u{ff0d}' => {
-            format!("the dash '{c}' ({code}) is not a minus sign here; type the ASCII '-'")
+            t!("number-dash", char = c, code = code)
         }
-        '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' => {
-            format!("the full-width '{c}' ({code}) is not read as a number; type ASCII digits 0-9 and '.'")
-        }
-        c if c.is_numeric() => format!("'{c}' ({code}) is not an ASCII digit; type numbers with the digits 0-9"),
-        'π' => "π is not read as a number here; type 3.141592653589793".to_string(),
-        c => format!("it has '{}' ({code}), which is not part of a number", escape(&c.to_string())),
+        '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' => t!("number-full-width", char = c, code = code),
+        c if c.is_numeric() => t!("number-not-ascii-digit", char = c, code = code),
+        'π' => t!("number-pi"),
+        c => t!("number-bad-char", char = escape(&c.to_string()), code = code),
     };
-    format!("'{}' is not a number: {why}", shown(t))
+    t!("number-not-a-number-why", text = shown(t), why = why)
 }
 
 /// One token of a number stream: the plain parse when it gives a finite number or
@@ -102,10 +94,10 @@ pub fn parse_numbers(words: &[String]) -> Result<Vec<f64>, String> {
 pub fn parse_depth(s: &str, max: u64) -> Result<u64, String> {
     let v = parse_number(s.trim())?;
     if v.fract() != 0.0 || v < 1.0 {
-        return Err("give a whole number of layers, at least 1".into());
+        return Err(t!("depth-whole"));
     }
     if v > max as f64 {
-        return Err(format!("at most {max} layers"));
+        return Err(t!("depth-max", max = max));
     }
     Ok(v as u64)
 }
@@ -193,12 +185,12 @@ impl Range {
 /// Parse `A..B:STEP` (STEP may be left out: 1).
 pub fn parse_range(s: &str) -> Result<Range, String> {
     let q = shown(s);
-    let (a, rest) = s.split_once("..").ok_or_else(|| format!("'{q}' is not a range A..B:STEP"))?;
+    let (a, rest) = s.split_once("..").ok_or_else(|| t!("range-not-a-range", range = q))?;
     let (b, step) = match rest.split_once(':') {
         Some((b, st)) => (b, Some(st)),
         None => (rest, None),
     };
-    let what = |e: String| format!("range '{q}': {e}");
+    let what = |e: String| t!("range-error", range = q, error = e);
     let start = parse_number(a).map_err(what)?;
     let end = parse_number(b).map_err(what)?;
     let step_text = step;
@@ -207,14 +199,17 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
         None => 1.0,
     };
     if !start.is_finite() || !end.is_finite() || !step.is_finite() {
-        return Err(format!("range '{q}': bounds and step must be finite"));
+        return Err(t!("range-not-finite", range = q));
     }
     if step == 0.0 {
-        return Err(format!("range '{q}': the step is 0; give a positive step, e.g. {}..{}:0.1", shown(a), shown(b)));
+        return Err(t!("range-step-zero", range = q, a = shown(a), b = shown(b)));
     }
     if (end - start) * step < 0.0 {
-        let hint = if step > 0.0 { "a negative step to count down" } else { "a positive step" };
-        return Err(format!("range '{q}': the step goes away from the end; use {hint}"));
+        return Err(if step > 0.0 {
+            t!("range-wrong-way-down", range = q)
+        } else {
+            t!("range-wrong-way-up", range = q)
+        });
     }
     // (end - start) overflows for ends near ±1.8e308: halve them first (exact)
     let span = if (end - start).is_finite() { (end - start) / step } else { (end / 2.0 - start / 2.0) / step * 2.0 };
@@ -224,17 +219,15 @@ pub fn parse_range(s: &str) -> Result<Range, String> {
         let points = if points < 1e15 {
             format!("{points:.0}")
         } else {
-            format!("about {}", crate::render::num::significant(points, 3))
+            t!("about", n = crate::render::num::significant(points, 3))
         };
-        return Err(format!(
-            "range '{q}' has {points} points, more than the limit of {MAX_RANGE_POINTS}; use a larger step"
-        ));
+        return Err(t!("range-too-many", range = q, points = points, max = MAX_RANGE_POINTS));
     }
     let nearest = span.round();
     let exact_end = (span - nearest).abs() <= 1e-9 * nearest.max(1.0);
     let count = if exact_end { nearest as u64 + 1 } else { span.floor() as u64 + 1 };
     if count > 1 && start + step == start {
-        return Err(format!("range '{q}': the step is too small to move from {}", shown(a)));
+        return Err(t!("range-step-too-small", range = q, a = shown(a)));
     }
     let (start_lo, step_lo) = (decimal_lo(a, start), step_text.map_or(0.0, |t| decimal_lo(t, step)));
     Ok(Range { start, end, step, count, exact_end, start_lo, step_lo })
@@ -267,13 +260,12 @@ pub fn for_each_number(
     let mut line = first_line;
     let mut carry: Vec<u8> = Vec::new();
     let handle = |tok: &[u8], line: u64, f: &mut dyn FnMut(f64) -> std::io::Result<()>| -> Result<(), Error> {
-        let text = std::str::from_utf8(tok)
-            .map_err(|_| Error::Failed(format!("stdin line {line}: the input is not valid UTF-8 text")))?;
-        let x = parse_token(text).map_err(|e| Error::Failed(format!("stdin line {line}: {e}")))?;
+        let text = std::str::from_utf8(tok).map_err(|_| Error::Failed(t!("stdin-not-utf8", line = line)))?;
+        let x = parse_token(text).map_err(|e| Error::Failed(t!("stdin-line", line = line, error = e)))?;
         f(x).map_err(Error::Io)
     };
     loop {
-        let buf = input.fill_buf().map_err(|e| Error::Failed(format!("cannot read stdin: {e}")))?;
+        let buf = input.fill_buf().map_err(|e| Error::Failed(t!("stdin-cannot-read", error = e)))?;
         if buf.is_empty() {
             break;
         }
@@ -297,7 +289,7 @@ pub fn for_each_number(
         }
         carry.extend_from_slice(&buf[start..n]);
         if carry.len() > 1 << 20 {
-            return Err(Error::Failed(format!("stdin line {line}: a token longer than 1 MiB is not a number")));
+            return Err(Error::Failed(t!("stdin-token-too-long", line = line)));
         }
         input.consume(n);
         after_chunk().map_err(Error::Io)?;
@@ -330,7 +322,7 @@ pub fn for_each_in_column(
         line.clear();
         let read = std::io::Read::take(&mut *input, 1 << 20)
             .read_line(&mut line)
-            .map_err(|e| Error::Failed(format!("cannot read stdin: {e}")))?;
+            .map_err(|e| Error::Failed(t!("stdin-cannot-read", error = e)))?;
         if read == 0 {
             return Ok(());
         }
@@ -349,28 +341,21 @@ pub fn for_each_in_column(
                 if index.is_none() {
                     let Some(i) = fields.iter().position(|w| *w == column) else {
                         let names = fields.join(", ");
-                        return Err(Error::Usage(format!(
-                            "--column {}: no such column; the header has: {}",
-                            shown(column),
-                            shown(&names)
-                        )));
+                        return Err(Error::Usage(t!("column-no-such", column = shown(column), names = shown(&names))));
                     };
                     index = Some(i);
                 }
                 continue;
             }
             if index.is_none() {
-                return Err(Error::Usage(format!(
-                    "--column {}: the input has no header line to find it in; give a column number (1 is the first)",
-                    shown(column)
-                )));
+                return Err(Error::Usage(t!("column-no-header", column = shown(column))));
             }
         }
         let i = index.unwrap_or(0);
         let Some(word) = fields.get(i) else {
-            return Err(Error::Failed(format!("stdin line {n}: no column {} (the line has {})", i + 1, fields.len())));
+            return Err(Error::Failed(t!("column-missing", line = n, column = i + 1, fields = fields.len())));
         };
-        let x = parse_token(word).map_err(|e| Error::Failed(format!("stdin line {n}: {e}")))?;
+        let x = parse_token(word).map_err(|e| Error::Failed(t!("stdin-line", line = n, error = e)))?;
         f(x).map_err(Error::Io)?;
         after_line().map_err(Error::Io)?;
     }

@@ -5,7 +5,7 @@
 use super::{AngleUnit, Cli, ColorChoice, Context, Error, Line, SessionCommand, Setting, execute, style_for};
 use crate::render::{self, Style};
 use crate::suggest::did_you_mean;
-use clap::Parser;
+use crate::t;
 use clap::error::ErrorKind;
 use std::io::{BufRead, Write};
 
@@ -21,6 +21,9 @@ pub enum Parsed {
 
 /// A clap error as one or two plain lines, without the usage block.
 pub fn clap_message(e: &clap::Error) -> String {
+    if let Some(m) = crate::i18n::localise_clap_error(e) {
+        return cut_quoted(&m);
+    }
     let text = e.render().to_string();
     let mut msg = String::new();
     for l in text.lines() {
@@ -65,8 +68,12 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
     if words.is_empty() {
         return Ok(Parsed::Nothing);
     }
+    // `--lang zh` on a line: the line (its help, its errors) is in that language
+    if let Some(lang) = crate::i18n::lang_in_words(&words) {
+        crate::i18n::set(lang);
+    }
     if words.len() == 2 && words[0] == "help" && matches!(words[1].as_str(), "formulas" | "formula") {
-        return Ok(Parsed::Help(crate::messages::FORMULA_HELP.to_string()));
+        return Ok(Parsed::Help(crate::messages::formula_help()));
     }
     if words.len() == 1 && matches!(words[0].as_str(), "help" | "?") {
         return Ok(Parsed::Help(prompt_help()));
@@ -75,15 +82,15 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
         return calc;
     }
     let words = super::protect_values(std::iter::once("actlab".to_string()).chain(words));
-    match Cli::try_parse_from(&words) {
-        Ok(l) if l.command.is_none() => {
-            Err(Error::Usage("options alone do nothing here; give a command, e.g. eval gelu 1 --format csv".into()))
-        }
+    match super::parse_cli(&words) {
+        Ok(l) if l.command.is_none() => Err(Error::Usage(t!("line-options-alone"))),
         Ok(l) => Ok(Parsed::Command(Box::new(l))),
         Err(e) => match e.kind() {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Ok(Parsed::Help(e.render().to_string())),
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                Ok(Parsed::Help(crate::i18n::localise_help_text(&e.render().to_string())))
+            }
             ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument
                 if !words[1].starts_with('-') && !is_command(&words[1]) =>
             {
@@ -97,28 +104,26 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
 /// The commands by what they are for (every command of the grammar is in one group:
 /// a test holds it).
 pub const HELP_GROUPS: &[(&str, &[&str])] = &[
-    ("functions", &["eval", "deriv", "list", "info", "plot", "compare", "calc"]),
-    ("gradients, networks", &["chain", "clip", "forward", "grad", "xor", "collapse"]),
-    ("maps and units", &["matrix", "glu", "softmax", "log_softmax", "softmin"]),
-    ("your definitions", &["def", "let", "defs", "undef"]),
-    ("the session", &["set", "settings", "run", "clear", "exit", "completions", "manpage"]),
+    ("group-functions", &["eval", "deriv", "list", "info", "plot", "compare", "calc"]),
+    ("group-gradients", &["chain", "clip", "forward", "grad", "xor", "collapse"]),
+    ("group-maps", &["matrix", "glu", "softmax", "log_softmax", "softmin"]),
+    ("group-definitions", &["def", "let", "defs", "undef"]),
+    ("group-session", &["set", "settings", "run", "clear", "exit", "completions", "manpage"]),
 ];
 
 /// `help` at the prompt: what the prompt does, on one 80×24 screen.
 pub fn prompt_help() -> String {
-    let mut s = String::from("Commands (help COMMAND shows its options and examples):\n");
+    let mut s = t!("prompt-help-head") + "\n";
     for (what, names) in HELP_GROUPS {
-        s.push_str(&format!("  {:<20} {}\n", what, names.join(" ")));
+        let what = crate::i18n::text(what, &[]);
+        let pad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(what.as_str()));
+        s.push_str(&format!("  {what}{} {}\n", " ".repeat(pad), names.join(" ")));
     }
-    s.push_str(
-        "\nExamples:  eval gelu 1.5        deriv tanh -2..2:1     chain sigmoid 20 --at 0\n\
-         \x20          matrix rotate 30     compare gelu gelu_tanh forward relu 50 --init he\n\
-         \x20          plot sigmoid --deriv 2*sigmoid(2)-1        def f(x) = x*sigmoid(2*x)\n\
-         \nNumbers and functions may be formulas: help formulas.\n\
-         Every command takes -f table|csv|tsv|json|markdown, -p DIGITS, --color WHEN.\n\
-         Tab completes; the dim hint previews the result; up/down recall history;\n\
-         Ctrl-C stops a command or clears the line; Ctrl-D or exit leaves.\n",
-    );
+    s.push('\n');
+    s.push_str(&t!("prompt-help-examples"));
+    s.push_str("\n\n");
+    s.push_str(&t!("prompt-help-tail"));
+    s.push('\n');
     s
 }
 
@@ -157,8 +162,7 @@ pub fn split_words(line: &str) -> Result<Vec<String>, Error> {
         marked.push(out);
         prev = out;
     }
-    let words =
-        shlex::split(&marked).ok_or_else(|| Error::Usage("unbalanced quote: close the quote or remove it".into()))?;
+    let words = shlex::split(&marked).ok_or_else(|| Error::Usage(t!("line-unbalanced-quote")))?;
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut open = 0i64;
     for w in words {
@@ -199,7 +203,7 @@ fn as_formula(line: &str, first: &str) -> Option<Result<Parsed, Error>> {
                     return None;
                 }
             }
-            let cli = Cli::try_parse_from(["actlab", "calc", text]).map_err(|e| Error::Usage(clap_message(&e)));
+            let cli = super::parse_cli(["actlab", "calc", text]).map_err(|e| Error::Usage(clap_message(&e)));
             Some(cli.map(|c| Parsed::Command(Box::new(c))))
         }
         // a word then more words: a command with a typo (evl gelu 1), unless it reads as arithmetic
@@ -215,11 +219,11 @@ fn is_command(word: &str) -> bool {
 fn unknown_command(word: &str) -> Error {
     let names = super::command_names();
     let hint = match did_you_mean(word, names.iter().map(String::as_str)) {
-        Some(s) => format!(" (did you mean '{s}'?)"),
-        None if crate::activation::lookup(word).is_ok() => format!(" (to evaluate it: eval {} X)", word.to_lowercase()),
-        None => " (type help for the commands)".to_string(),
+        Some(s) => t!("hint-did-you-mean", suggestion = s),
+        None if crate::activation::lookup(word).is_ok() => t!("hint-to-evaluate", name = word.to_lowercase()),
+        None => t!("hint-type-help"),
     };
-    Error::Usage(format!("unknown command '{}'{hint}", crate::shown::shown(word)))
+    Error::Usage(t!("unknown-command", name = crate::shown::shown(word), hint = hint))
 }
 
 /// What happened to the session after a line.
@@ -248,6 +252,8 @@ pub struct Session<'a> {
     pub keep_in: Option<std::path::PathBuf>,
     /// stderr is a terminal: long commands may show progress there (table output only).
     pub progress: bool,
+    /// The session's language (`set lang`); a line's `--lang` is for that line.
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'a> Session<'a> {
@@ -262,6 +268,7 @@ impl<'a> Session<'a> {
             defs: Default::default(),
             keep_in: None,
             progress: false,
+            lang: crate::i18n::current(),
         }
     }
 
@@ -271,6 +278,10 @@ impl<'a> Session<'a> {
             Setting::Format { format } => self.style.format = format,
             Setting::Precision { digits } => self.style.precision = digits,
             Setting::Angle { unit } => self.radians = unit == AngleUnit::Rad,
+            Setting::Lang { lang } => {
+                self.lang = lang;
+                crate::i18n::set(lang);
+            }
             Setting::Color { when } => {
                 self.color = when;
                 self.style.color = match when {
@@ -285,7 +296,8 @@ impl<'a> Session<'a> {
     /// `auto (on)`, `always`, `never`: the setting, and what auto means here.
     fn color_setting(&self) -> String {
         match self.color {
-            ColorChoice::Auto => format!("auto ({})", if self.auto_color { "on" } else { "off" }),
+            ColorChoice::Auto if self.auto_color => t!("settings-auto-on"),
+            ColorChoice::Auto => t!("settings-auto-off"),
             ColorChoice::Always => "always".into(),
             ColorChoice::Never => "never".into(),
         }
@@ -295,22 +307,33 @@ impl<'a> Session<'a> {
         use crate::report::{Cell, Column, Head};
         use clap::ValueEnum;
         let fmt = self.style.format.to_possible_value().map_or("table".to_string(), |v| v.get_name().to_string());
-        sink.begin(&Head { title: "settings".into(), columns: vec![Column::text("setting"), Column::text("value")] })?;
+        sink.begin(&Head {
+            title: t!("settings-title"),
+            columns: vec![Column::text("setting"), Column::text("value")],
+        })?;
         for (k, v) in [
             ("format", fmt),
             ("precision", self.style.precision.to_string()),
             ("angle", if self.radians { "rad" } else { "deg" }.to_string()),
             ("color", self.color_setting()),
+            ("lang", if self.lang == crate::i18n::Lang::Zh { "zh" } else { "en" }.to_string()),
         ] {
             sink.row(&[Cell::Text(k.into()), Cell::Text(v)])?;
         }
-        sink.note("change with: set KEY VALUE (e.g. set format csv)")?;
+        sink.note(&t!("settings-note"))?;
         sink.end()?;
         Ok(())
     }
 
     /// Parse and run one line, writing results to `out`.
     pub fn run_line(&mut self, line: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+        crate::i18n::set(self.lang);
+        let r = self.run_line_in_lang(line, out, err);
+        crate::i18n::set(self.lang);
+        r
+    }
+
+    fn run_line_in_lang(&mut self, line: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
         let _defs = crate::defs::install(&self.defs);
         match parse_line(line)? {
             Parsed::Nothing => Ok(Outcome::Continue),
@@ -363,9 +386,10 @@ impl<'a> Session<'a> {
                 self.style = saved;
                 match r? {
                     0 => Ok(Outcome::Continue),
-                    n => Err(Error::Failed(format!(
-                        "{n} error(s) in '{}'",
-                        crate::shown::shown(&file.display().to_string())
+                    n => Err(Error::Failed(t!(
+                        "script-errors",
+                        n = crate::i18n::count(n),
+                        name = crate::shown::shown(&file.display().to_string())
                     ))),
                 }
             }
@@ -388,16 +412,10 @@ impl<'a> Session<'a> {
     fn define(&mut self, word: &str, text: &str, out: &mut dyn Write) -> Result<Outcome, Error> {
         let text = text.trim();
         if word == "def" && !text.contains('(') && text.contains('=') {
-            return Err(Error::Usage(format!(
-                "def defines a function of x: def NAME(x) = FORMULA; for a constant write let {}",
-                crate::shown::shown(text)
-            )));
+            return Err(Error::Usage(t!("def-not-function", text = crate::shown::shown(text))));
         }
         if word == "let" && text.split('=').next().is_some_and(|n| n.contains('(')) {
-            return Err(Error::Usage(format!(
-                "let defines a constant: let NAME = FORMULA; for a function write def {}",
-                crate::shown::shown(text)
-            )));
+            return Err(Error::Usage(t!("let-not-constant", text = crate::shown::shown(text))));
         }
         let name = {
             let mut d = self.defs.borrow_mut();
@@ -407,14 +425,11 @@ impl<'a> Session<'a> {
         if let Some(path) = self.keep_in.clone() {
             let line = format!("{word} {text}");
             super::keep::replace(&path, &name, Some(&line))
-                .map_err(|e| Error::Failed(format!("defined {name}, but cannot keep it in {}: {e}", path.display())))?;
-            writeln!(out, "defined {name} (kept in {})", path.display())?;
+                .map_err(|e| Error::Failed(t!("def-cannot-keep", name = name, path = path.display(), error = e)))?;
+            writeln!(out, "{}", t!("def-kept", name = name, path = path.display()))?;
         }
         if let Some(entry) = shadows {
-            writeln!(
-                out,
-                "note: {name} was an alias of {entry}; it now names your definition (undef {name} restores it)"
-            )?;
+            writeln!(out, "{}", t!("def-shadows-alias", name = name, entry = entry))?;
         }
         Ok(Outcome::Continue)
     }
@@ -427,8 +442,8 @@ impl<'a> Session<'a> {
         }
         if let Some(path) = self.keep_in.clone() {
             super::keep::replace(&path, name, None)
-                .map_err(|e| Error::Failed(format!("removed {name}, but cannot update {}: {e}", path.display())))?;
-            writeln!(out, "removed {name} (and from {})", path.display())?;
+                .map_err(|e| Error::Failed(t!("undef-cannot-update", name = name, path = path.display(), error = e)))?;
+            writeln!(out, "{}", t!("undef-kept", name = name, path = path.display()))?;
         }
         Ok(Outcome::Continue)
     }
@@ -437,7 +452,7 @@ impl<'a> Session<'a> {
         use crate::report::{Cell, Column, Head};
         let d = self.defs.borrow();
         sink.begin(&Head {
-            title: "your definitions".into(),
+            title: t!("defs-title"),
             columns: vec![Column::text("name"), Column::text("kind"), Column::text("definition"), Column::num("value")],
         })?;
         for f in d.functions() {
@@ -457,9 +472,9 @@ impl<'a> Session<'a> {
             ])?;
         }
         if d.is_empty() {
-            sink.note("none yet: def NAME(x) = FORMULA defines a function, let NAME = FORMULA a constant")?;
+            sink.note(&t!("defs-none"))?;
         } else if let Some(p) = &self.keep_in {
-            sink.note(&format!("kept in {}", p.display()))?;
+            sink.note(&t!("defs-kept-in", path = p.display()))?;
         }
         sink.end()?;
         Ok(())
@@ -477,14 +492,13 @@ impl<'a> Session<'a> {
     ) -> Result<usize, Error> {
         let name = crate::shown::shown(&file.display().to_string());
         if self.running.len() >= MAX_NESTING {
-            return Err(Error::Failed(format!("scripts nested more than {MAX_NESTING} deep at '{name}'")));
+            return Err(Error::Failed(t!("script-nested", max = MAX_NESTING, name = name)));
         }
-        let f = std::fs::File::open(file).map_err(|e| Error::Failed(format!("cannot open '{name}': {e}")))?;
+        let f =
+            std::fs::File::open(file).map_err(|e| Error::Failed(t!("script-cannot-open", name = name, error = e)))?;
         let id = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         if self.running.contains(&id) {
-            return Err(Error::Failed(format!(
-                "'{name}' is already running: a script that runs itself would never end"
-            )));
+            return Err(Error::Failed(t!("script-already-running", name = name)));
         }
         let mut reader = std::io::BufReader::new(f);
         self.running.push(id);
@@ -517,7 +531,7 @@ impl<'a> Session<'a> {
                 Read::TooLong => Err(line_too_long()),
                 Read::Text => match std::str::from_utf8(&buf) {
                     Ok(text) => catch_panic(|| self.run_line(text, out, err)),
-                    Err(_) => Err(Error::Usage("the line is not valid UTF-8 text".into())),
+                    Err(_) => Err(Error::Usage(t!("line-not-utf8"))),
                 },
             };
             match result {
@@ -530,7 +544,7 @@ impl<'a> Session<'a> {
                     out.flush()?;
                     let at = match name {
                         Some(f) => format!("{f}:{n}"),
-                        None => format!("line {n}"),
+                        None => t!("script-line", n = n),
                     };
                     writeln!(err, "{at}: {}", crate::shown::message(&e.to_string()))?;
                     if !keep_going {
@@ -563,7 +577,7 @@ pub fn load_init(defs: &crate::defs::Shared, path: &std::path::Path) -> Vec<Stri
                 let mut d = defs.borrow_mut();
                 d.define(b).map(drop).map_err(|e| crate::messages::formula_error(&e, b.trim(), &d))
             }
-            None => Err("only def and let lines belong in the init file".to_string()),
+            None => Err(t!("init-only-defs")),
         };
         if let Err(m) = r {
             problems.push(format!("{}:{}: {} (skipped)", path.display(), i + 1, crate::shown::message(&m)));
@@ -578,10 +592,7 @@ pub const MAX_LINE: usize = 1 << 20;
 pub const MAX_NESTING: usize = 16;
 
 fn line_too_long() -> Error {
-    Error::Usage(format!(
-        "the line is longer than {} MiB, the limit for one line; put many numbers in a file and pipe it: actlab eval FN - < FILE",
-        MAX_LINE >> 20
-    ))
+    Error::Usage(t!("line-too-long", mib = MAX_LINE >> 20))
 }
 
 enum Read {
@@ -595,7 +606,7 @@ fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Read>
     buf.clear();
     let read = std::io::Read::take(&mut *script, MAX_LINE as u64 + 1)
         .read_until(b'\n', buf)
-        .map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
+        .map_err(|e| Error::Failed(t!("script-cannot-read", error = e)))?;
     if read == 0 {
         return Ok(None);
     }
@@ -607,7 +618,7 @@ fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Read>
 fn skip_line(script: &mut dyn BufRead) -> Result<(), Error> {
     loop {
         super::check_interrupt()?;
-        let chunk = script.fill_buf().map_err(|e| Error::Failed(format!("cannot read the script: {e}")))?;
+        let chunk = script.fill_buf().map_err(|e| Error::Failed(t!("script-cannot-read", error = e)))?;
         if chunk.is_empty() {
             return Ok(());
         }
@@ -628,10 +639,7 @@ fn skip_line(script: &mut dyn BufRead) -> Result<(), Error> {
 /// names it, so that a session goes on after it.
 pub fn catch_panic<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        Err(Error::Failed(format!(
-            "internal error: {} (a bug in actlab: please report this line)",
-            crate::shown::shown(&panic_text(payload.as_ref()))
-        )))
+        Err(Error::Failed(t!("internal-error-line", what = crate::shown::shown(&panic_text(payload.as_ref())))))
     })
 }
 

@@ -11,6 +11,7 @@ use crate::linalg::{Affine, Axis, Op};
 use crate::messages;
 use crate::render::num::{shortest, significant};
 use crate::report::{Cell, Column, Flow, Head, Sink};
+use crate::t;
 
 fn letter(op: &Op) -> &'static str {
     match op {
@@ -67,7 +68,7 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
     if let Some(ax) = &a.axis
         && !["x", "y"].contains(&ax.to_ascii_lowercase().as_str())
     {
-        return Err(Error::Usage(format!("--axis {ax}: give x or y")));
+        return Err(Error::Usage(t!("matrix-axis", axis = ax)));
     }
     let ops = parse_ops(&a.ops, axis, (a.rad || radians) && !a.deg).map_err(Error::Usage)?;
     let m = compose(&ops)?;
@@ -93,12 +94,12 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
         "{}: M = {}{}",
         a.ops.join(" "),
         product.join("·"),
-        if affine { " (3×3 homogeneous: affine)" } else { "" }
+        if affine { t!("matrix-homogeneous") } else { String::new() }
     );
     sink.begin(&Head { title, columns })?;
     let w = if affine { 4 } else { 3 };
-    let mut row = |q: String, v: &[Cell]| -> std::io::Result<()> {
-        let mut cells = vec![Cell::Text(q)];
+    let mut row = |q: Cell, v: &[Cell]| -> std::io::Result<()> {
+        let mut cells = vec![q];
         cells.extend_from_slice(v);
         while cells.len() < w {
             cells.push(Cell::Empty);
@@ -108,53 +109,52 @@ pub fn matrix(a: &MatrixArgs, radians: bool, sink: &mut dyn Sink) -> Result<(), 
     let n = Cell::Num;
     let [[ma, mb], [mc, md]] = m.m;
     if affine {
-        row("M row 1".into(), &[n(ma), n(mb), n(m.t[0])])?;
-        row("M row 2".into(), &[n(mc), n(md), n(m.t[1])])?;
-        row("M row 3".into(), &[n(0.0), n(0.0), n(1.0)])?;
+        row(Cell::key("M row 1"), &[n(ma), n(mb), n(m.t[0])])?;
+        row(Cell::key("M row 2"), &[n(mc), n(md), n(m.t[1])])?;
+        row(Cell::key("M row 3"), &[n(0.0), n(0.0), n(1.0)])?;
     } else {
-        row("M row 1".into(), &[n(ma), n(mb)])?;
-        row("M row 2".into(), &[n(mc), n(md)])?;
+        row(Cell::key("M row 1"), &[n(ma), n(mb)])?;
+        row(Cell::key("M row 2"), &[n(mc), n(md)])?;
     }
-    let part = if affine { " (linear part)" } else { "" };
+    let (part, part_label) = if affine { (" (linear part)", t!("matrix-linear-part")) } else { ("", String::new()) };
+    let quantity = |key: &str| Cell::keyed(format!("{key}{part}"), format!("{}{part_label}", crate::i18n::column(key)));
     // one projection: P = u uᵀ/(uᵀu) is singular with eigenvalues 1 and 0 exactly, whatever
     // the rounding of its entries
     let projection = ops.len() == 1 && matches!(ops[0], Op::Project(..));
-    row(format!("determinant{part}"), &[n(if projection { 0.0 } else { m.det() })])?;
-    row(format!("trace{part}"), &[n(if projection { 1.0 } else { m.trace() })])?;
+    row(quantity("determinant"), &[n(if projection { 0.0 } else { m.det() })])?;
+    row(quantity("trace"), &[n(if projection { 1.0 } else { m.trace() })])?;
     let eigen = if projection { [(1.0, 0.0), (0.0, 0.0)] } else { m.eigenvalues() };
     for (i, (re, im)) in eigen.iter().enumerate() {
-        row(format!("eigenvalue {} (re, im){part}", i + 1), &[n(*re), n(*im)])?;
+        let key = format!("eigenvalue {} (re, im){part}", i + 1);
+        row(Cell::keyed(key, t!("matrix-eigenvalue", i = i + 1) + &part_label), &[n(*re), n(*im)])?;
     }
-    row(format!("rank{part}"), &[Cell::Int(m.rank() as i64)])?;
+    row(quantity("rank"), &[Cell::Int(m.rank() as i64)])?;
     for (name, v) in [("e1 = (1, 0) ↦", [1.0, 0.0]), ("e2 = (0, 1) ↦", [0.0, 1.0])] {
         let r = m.apply(v);
-        row(name.into(), &[n(r[0]), n(r[1])])?;
+        row(Cell::Text(name.into()), &[n(r[0]), n(r[1])])?;
     }
     for c in [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]] {
         let r = m.apply(c);
-        row(format!("corner ({}, {}) ↦", c[0], c[1]), &[n(r[0]), n(r[1])])?;
+        let key = format!("corner ({}, {}) ↦", c[0], c[1]);
+        row(Cell::keyed(key, t!("matrix-corner", x = c[0], y = c[1])), &[n(r[0]), n(r[1])])?;
     }
     if let Some(x) = apply {
         let r = m.apply(x);
-        row(format!("({}, {}) ↦", shortest(x[0]), shortest(x[1])), &[n(r[0]), n(r[1])])?;
+        row(Cell::Text(format!("({}, {}) ↦", shortest(x[0]), shortest(x[1]))), &[n(r[0]), n(r[1])])?;
     }
     let what = match ops.as_slice() {
         // named by the direction given, not by the matrix's rounded columns
         [Op::Project(u1, u2)] => {
-            format!("projection onto the line through (0, 0) and ({}, {})", shortest(*u1), shortest(*u2))
+            t!("matrix-projection-through", u1 = shortest(*u1), u2 = shortest(*u2))
         }
         _ => messages::describe(&m),
     };
-    sink.note(&format!("{}.", capitalise(&what)))?;
+    sink.note(&t!("sentence", text = capitalise(&what)))?;
     if ops.len() > 1 {
-        sink.note(&format!(
-            "Applied in the order written: {} first, so M = {} (the last operation is the leftmost factor).",
-            a.ops.first().map_or("", String::as_str),
-            product.join("·")
-        ))?;
+        sink.note(&t!("matrix-order", first = a.ops.first().map_or("", String::as_str), product = product.join("·")))?;
     }
     if affine {
-        sink.note("Translation x ↦ x + t is not linear (it moves the origin): linear + translation = affine, shown as a 3×3 matrix acting on (x, y, 1).")?;
+        sink.note(&t!("matrix-affine-note"))?;
     }
     sink.end()?;
     Ok(())
@@ -180,15 +180,9 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         .map_err(|e| Error::Usage(messages::collapse_error(&e)))?;
     let mut columns = vec![Column::text("")];
     columns.extend((1..=width).map(|j| Column::num(j.to_string())));
-    sink.begin(&Head {
-        title: format!(
-            "{} random affine layers of width {width} (seed {seed}) collapsed: W' = W_n⋯W_1, b' = W_n⋯W_2·b_1 + … + b_n",
-            depth
-        ),
-        columns,
-    })?;
+    sink.begin(&Head { title: t!("collapse-title", depth = depth, width = width, seed = seed), columns })?;
     for i in 0..width {
-        let mut r = vec![Cell::Text(format!("W' row {}", i + 1))];
+        let mut r = vec![Cell::keyed(format!("W' row {}", i + 1), t!("collapse-w-row", i = i + 1))];
         r.extend((0..width).map(|j| Cell::Num(c.w[(i, j)])));
         sink.row(&r)?;
     }
@@ -196,22 +190,19 @@ pub fn collapse(a: &CollapseArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     r.extend((0..width).map(|j| Cell::Num(c.b[j])));
     sink.row(&r)?;
     sink.end()?;
-    let with = act.as_ref().map_or("no activation".to_string(), |n| format!("{} between layers", n.label));
+    let with = act.as_ref().map_or(t!("collapse-no-activation"), |n| t!("collapse-between", name = n.label.as_str()));
     sink.begin(&Head {
-        title: format!(
-            "the stack against one affine map on {} random inputs ({with})",
-            crate::linalg::collapse::SAMPLES
-        ),
+        title: t!("collapse-compare-title", samples = crate::linalg::collapse::SAMPLES, with = with),
         columns: vec![Column::text("quantity"), Column::num("value")],
     })?;
-    sink.row(&[Cell::Text("max |stack(x) − (W'x + b')|".into()), Cell::Num(c.max_diff)])?;
-    sink.row(&[Cell::Text("largest |stack(x)|".into()), Cell::Num(c.output_scale)])?;
-    sink.row(&[Cell::Text("best affine fit: residual / spread".into()), Cell::Num(c.fit_relative_rms)])?;
-    sink.row(&[Cell::Text("best affine fit: R²".into()), Cell::Num(c.fit_r2)])?;
+    sink.row(&[Cell::key("max |stack(x) − (W'x + b')|"), Cell::Num(c.max_diff)])?;
+    sink.row(&[Cell::key("largest |stack(x)|"), Cell::Num(c.output_scale)])?;
+    sink.row(&[Cell::key("best affine fit: residual / spread"), Cell::Num(c.fit_relative_rms)])?;
+    sink.row(&[Cell::key("best affine fit: R²"), Cell::Num(c.fit_r2)])?;
     if act.is_none() {
-        sink.note("Without an activation the stack is exactly one affine map: the differences are rounding (about 1e-15 of the outputs). A deep linear network is a linear model.")?;
+        sink.note(&t!("collapse-linear-note"))?;
     } else {
-        sink.note("With an activation between the layers no affine map reproduces the stack: even the best least-squares affine fit leaves a residual. The nonlinearity is what depth buys.")?;
+        sink.note(&t!("collapse-nonlinear-note"))?;
     }
     sink.end()?;
     Ok(())
@@ -231,7 +222,7 @@ fn glu_rows_from(text: &mut dyn std::io::BufRead, what: &str) -> Result<Vec<Vec<
         super::check_interrupt()?;
         line.clear();
         let read = std::io::BufRead::read_line(&mut std::io::Read::take(&mut *text, 1 << 20), &mut line)
-            .map_err(|e| Error::Failed(format!("cannot read {what}: {e}")))?;
+            .map_err(|e| Error::Failed(t!("cannot-read", what = what, error = e)))?;
         if read == 0 {
             break;
         }
@@ -247,10 +238,10 @@ fn glu_rows_from(text: &mut dyn std::io::BufRead, what: &str) -> Result<Vec<Vec<
         match parse_numbers(&words) {
             Ok(r) => rows.push(r),
             Err(_) if rows.is_empty() && n == 1 => continue, // a header
-            Err(e) => return Err(Error::Failed(format!("{what} line {n}: {e}"))),
+            Err(e) => return Err(Error::Failed(t!("glu-line", what = what, line = n, error = e))),
         }
         if rows.len() > MAX_GLU_ROWS {
-            return Err(Error::Usage(format!("more than {MAX_GLU_ROWS} rows in {what}")));
+            return Err(Error::Usage(t!("glu-too-many-rows", max = MAX_GLU_ROWS, what = what)));
         }
     }
     Ok(rows)
@@ -261,34 +252,29 @@ pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result
     let mut rows: Vec<Vec<f64>> = Vec::new();
     if let Some(path) = &a.file {
         let shown = crate::shown::shown(&path.display().to_string());
-        let f = std::fs::File::open(path).map_err(|e| Error::Failed(format!("cannot open '{shown}': {e}")))?;
+        let f =
+            std::fs::File::open(path).map_err(|e| Error::Failed(t!("script-cannot-open", name = shown, error = e)))?;
         rows = glu_rows_from(&mut std::io::BufReader::new(f), &format!("'{shown}'"))?;
     }
     if a.values.len() == 1 && a.values[0] == "-" {
         let Some(input) = ctx.stdin.as_deref_mut() else {
-            return Err(Error::Usage(
-                "'-' reads rows from stdin, but stdin holds the script here; give the rows, or --file FILE".into(),
-            ));
+            return Err(Error::Usage(t!("glu-stdin-is-script")));
         };
-        rows.extend(glu_rows_from(input, "stdin")?);
+        rows.extend(glu_rows_from(input, &t!("stdin"))?);
     } else if !a.values.is_empty() {
         for part in a.values.split(|w| w.trim() == "/") {
             rows.push(parse_numbers(part).map_err(Error::Usage)?);
         }
     }
     if rows.is_empty() || rows.iter().any(|r| r.is_empty()) {
-        return Err(Error::Usage("glu needs at least one row of numbers ('/' between rows, none empty)".into()));
+        return Err(Error::Usage(t!("glu-no-rows")));
     }
     let width = rows[0].len();
     if let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.len() != width) {
-        return Err(Error::Usage(format!(
-            "row {} has {} values where row 1 has {width}: every row of a batch has the same length",
-            i + 1,
-            r.len()
-        )));
+        return Err(Error::Usage(t!("glu-ragged", row = i + 1, values = r.len(), width = width)));
     }
     if width > MAX_GLU_WIDTH {
-        return Err(Error::Usage(format!("{width} values per row: at most {MAX_GLU_WIDTH}")));
+        return Err(Error::Usage(t!("glu-too-wide", width = width, max = MAX_GLU_WIDTH)));
     }
     let name = a.gate.as_deref().unwrap_or("sigmoid");
     let (variant, gate, g) = match Gate::named(name) {
@@ -298,39 +284,34 @@ pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result
         }
         None => {
             let n = resolve(name, &Default::default(), true)?.remove(0);
-            (format!("GLU with the gate g(x) = {}", n.label), n.f, "g".to_string())
+            (t!("glu-custom-gate", gate = n.label.as_str()), n.f, "g".to_string())
         }
     };
     // the Linear layer in front: h = x Wᵀ + b, W (2·OUT × in) and b (2·OUT) drawn from the seed
     let mut linear_note = None;
     if let Some(out) = a.linear {
         if out == 0 || out > MAX_GLU_WIDTH / 2 {
-            return Err(Error::Usage(format!("--linear {out}: from 1 to {}", MAX_GLU_WIDTH / 2)));
+            return Err(Error::Usage(t!("glu-linear-range", out = out, max = MAX_GLU_WIDTH / 2)));
         }
         let seed = a.seed.unwrap_or(0);
         rows = crate::activation::glu::linear(&rows, out, seed);
-        linear_note = Some(format!(
-            "Linear first, as the notes write it: x ({} × {width}) → h = x·Wᵀ + b with W {} × {width} and b {} drawn from N(0, 1/{width}) (seed {seed}) → h ({} × {}) = [a, b], a = h[:, :{out}], b = h[:, {out}:] → y = a ⊗ {g}(b) ({} × {out}).",
-            rows.len(),
-            2 * out,
-            2 * out,
-            rows.len(),
-            2 * out,
-            rows.len()
+        linear_note = Some(t!(
+            "glu-linear-note",
+            rows = rows.len(),
+            width = width,
+            two_out = 2 * out,
+            out = out,
+            seed = seed,
+            gate = g.as_str()
         ));
     }
     let n = rows[0].len();
     let d = a.dim.unwrap_or(n / 2);
     if n % 2 == 1 || d * 2 != n {
         return Err(Error::Usage(if a.dim.is_some() {
-            format!(
-                "--dim {d}: a = x[:, :{d}] and b = x[:, {d}:] must be the same size, so d is half of the {n} values of a row ({})",
-                n / 2
-            )
+            t!("glu-dim", d = d, n = n, half = n / 2)
         } else {
-            format!(
-                "glu needs an even number of inputs per row (halves a and b), got {n}; e.g. glu 1 2 3 4 gives a = (1, 2), b = (3, 4)"
-            )
+            t!("glu-odd", n = n)
         }));
     }
     let batch = rows.len() > 1;
@@ -347,12 +328,11 @@ pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result
         Column::num("∂y/∂a"),
         Column::num("∂y/∂b"),
     ]);
-    let shape =
-        if batch { format!("x[:, :d], b = x[:, d:]; batch {} × {n}", rows.len()) } else { "x[:d], b = x[d:]".into() };
+    let shape = if batch { t!("glu-shape-batch", rows = rows.len(), n = n) } else { "x[:d], b = x[d:]".into() };
     sink.begin(&Head { title: format!("{variant}: y = a ⊗ {g}(b), a = {shape}, d = {d}"), columns })?;
     for (r, x) in rows.iter().enumerate() {
         super::check_interrupt()?;
-        let units = glu_units(x, &gate).map_err(|e| Error::Usage(format!("glu: {e}")))?;
+        let units = glu_units(x, &gate).map_err(|e| Error::Usage(t!("glu-odd", n = e.len)))?;
         for (i, u) in units.iter().enumerate() {
             let mut cells = Vec::with_capacity(8);
             if batch {
@@ -375,9 +355,7 @@ pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result
     if let Some(note) = linear_note {
         sink.note(&note)?;
     }
-    sink.note(&format!(
-        "∂y/∂a = {g}(b), ∂y/∂b = a·{g}'(b). A gate sits where an activation sits: x → Linear → [a, b] → a ⊗ {g}(b)."
-    ))?;
+    sink.note(&t!("glu-note", gate = g.as_str()))?;
     sink.end()?;
     Ok(())
 }
@@ -391,13 +369,13 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let lr = a.lr.unwrap_or(0.1);
     let seed = a.seed.unwrap_or(1);
     if hidden == 0 || hidden > 1024 {
-        return Err(Error::Usage(format!("--hidden {hidden}: from 1 to 1024 units")));
+        return Err(Error::Usage(t!("xor-hidden", hidden = hidden)));
     }
     if epochs > 10_000_000 || (epochs as f64) * (hidden as f64) > 1e9 {
-        return Err(Error::Usage("--epochs: at most 1e7, and epochs × hidden at most 1e9".into()));
+        return Err(Error::Usage(t!("xor-epochs")));
     }
     if !(lr > 0.0 && lr.is_finite()) {
-        return Err(Error::Usage("--lr must be a positive number".into()));
+        return Err(Error::Usage(t!("xor-lr")));
     }
     let snapshots: Vec<u64> = match a.show_gradients.as_deref() {
         None => Vec::new(),
@@ -410,7 +388,7 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
                     if v.fract() == 0.0 && v >= 0.0 && v <= epochs as f64 {
                         Ok(v as u64)
                     } else {
-                        Err(format!("--show-gradients {w}: give epochs from 0 to {epochs} (or first, last)"))
+                        Err(t!("xor-show-gradients", word = w, epochs = epochs))
                     }
                 }),
             })
@@ -421,12 +399,9 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         &XorSpec { act: act.as_ref().map(|n| &n.f), hidden, epochs, lr, seed, snapshots: &snapshots },
         &super::ctrl_c(),
     )?;
-    let name = act.as_ref().map_or("none (linear)".to_string(), |n| n.label.clone());
+    let name = act.as_ref().map_or(t!("xor-none-linear"), |n| n.label.clone());
     sink.begin(&Head {
-        title: format!(
-            "XOR with a 2-{hidden}-1 network, hidden activation {name}; full-batch gradient descent, lr {}, seed {seed}",
-            shortest(lr)
-        ),
+        title: t!("xor-title", hidden = hidden, name = name, lr = shortest(lr), seed = seed),
         columns: vec![Column::num("epoch"), Column::num("loss (MSE)")],
     })?;
     for (e, l) in &r.losses {
@@ -434,7 +409,7 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     }
     sink.end()?;
     sink.begin(&Head {
-        title: "predictions".into(),
+        title: t!("xor-predictions"),
         columns: vec![
             Column::num("x1"),
             Column::num("x2"),
@@ -450,27 +425,20 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             Cell::Num(*x2),
             Cell::Num(*y),
             Cell::Num(*p),
-            Cell::Text(if ok { "yes" } else { "no" }.into()),
+            Cell::Text(if ok { t!("yes") } else { t!("no") }),
         ])?;
     }
     let final_loss = r.losses.last().map_or(f64::NAN, |l| l.1);
-    sink.note(&format!("accuracy {}/4 (prediction > 0.5 counts as 1; NaN counts as wrong)", r.correct))?;
+    sink.note(&t!("xor-accuracy", correct = r.correct))?;
     if let Some(e) = r.diverged_at {
-        sink.note(&format!(
-            "Training diverged at epoch {e} (the loss reached {}): stopped there. The steps overshoot; try a smaller --lr, e.g. --lr {}.",
-            significant(final_loss, 3),
-            shortest(lr / 10.0)
-        ))?;
+        sink.note(&t!("xor-diverged", epoch = e, loss = significant(final_loss, 3), lr = shortest(lr / 10.0)))?;
     }
     if act.is_none() {
-        sink.note(&format!(
-            "Without an activation the network is one affine map: its loss stalls at {} (the best linear fit predicts 0.5 everywhere: MSE 0.25).",
-            significant(final_loss, 6)
-        ))?;
+        sink.note(&t!("xor-linear-note", loss = significant(final_loss, 6)))?;
     }
     sink.end()?;
     sink.begin(&Head {
-        title: "every parameter has a gradient of the same shape".into(),
+        title: t!("xor-shapes-title"),
         columns: vec![
             Column::text("parameter"),
             Column::text("shape"),
@@ -490,14 +458,13 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     for snap in &r.snapshots {
         for p in &snap.params {
             side_by_side(
-                &format!(
-                    "epoch {} (loss {}): {} and ∂L/∂{}, both {}×{}",
-                    snap.epoch,
-                    significant(snap.loss, 4),
-                    p.name,
-                    p.name,
-                    p.value.len(),
-                    p.value.first().map_or(0, Vec::len)
+                &t!(
+                    "xor-snapshot",
+                    epoch = snap.epoch,
+                    loss = significant(snap.loss, 4),
+                    name = p.name,
+                    rows = p.value.len(),
+                    cols = p.value.first().map_or(0, Vec::len)
                 ),
                 p.name,
                 &p.value,
@@ -520,16 +487,13 @@ pub fn softmax(
     let x = parse_numbers(&a.values).map_err(Error::Usage)?;
     let t = a.temperature.unwrap_or(1.0);
     if !(t > 0.0 && t.is_finite()) {
-        return Err(Error::Usage(format!("--temperature {}: give a positive, finite temperature", shortest(t))));
+        return Err(Error::Usage(t!("softmax-temperature", t = shortest(t))));
     }
     const MAX_JACOBIAN: usize = 64;
     if a.jacobian && x.len() > MAX_JACOBIAN {
-        return Err(Error::Usage(format!(
-            "--jacobian of {} inputs: at most {MAX_JACOBIAN} (the table has n × n entries)",
-            x.len()
-        )));
+        return Err(Error::Usage(t!("softmax-jacobian-max", n = x.len(), max = MAX_JACOBIAN)));
     }
-    let y = family(&x, t, kind).map_err(|e| Error::Usage(e.to_string()))?;
+    let y = family(&x, t, kind).map_err(|e| Error::Usage(messages::softmax_error(&e)))?;
     let (name, formula) = match kind {
         Kind::Softmax => ("softmax", "softmax(x)_i = e^(x_i/T) / Σ_j e^(x_j/T)"),
         Kind::LogSoftmax => ("log_softmax", "log_softmax(x)_i = x_i/T - log Σ_j e^(x_j/T)"),
@@ -542,13 +506,13 @@ pub fn softmax(
     for (i, (xi, yi)) in x.iter().zip(&y).enumerate() {
         sink.row(&[Cell::Int(i as i64 + 1), Cell::Num(*xi), Cell::Num(*yi)])?;
     }
-    sink.note(match kind {
-        Kind::LogSoftmax => "Invariant to adding a constant to every input; computed as (x_i - max)/T - log Σ e^((x_j - max)/T), so it never overflows and keeps its digits in the tail.",
-        _ => "Invariant to adding a constant to every input (softmax(x + c) = softmax(x)); computed from x_i - max, so e^x never overflows. The outputs are positive and sum to 1; a large T flattens them toward 1/n, a small T sharpens them toward the largest input.",
+    sink.note(&match kind {
+        Kind::LogSoftmax => t!("log-softmax-note"),
+        _ => t!("softmax-note"),
     })?;
     sink.end()?;
     if a.jacobian {
-        let j = jacobian(&x, t, kind).map_err(|e| Error::Usage(e.to_string()))?;
+        let j = jacobian(&x, t, kind).map_err(|e| Error::Usage(messages::softmax_error(&e)))?;
         let mut columns = vec![Column::text("")];
         columns.extend((1..=x.len()).map(|k| Column::num(format!("∂/∂x{k}"))));
         let formula = match kind {
@@ -556,7 +520,7 @@ pub fn softmax(
             Kind::LogSoftmax => "∂ log s_i/∂x_j = (δ_ij - s_j)/T",
             Kind::Softmin => "∂s_i/∂x_j = -s_i(δ_ij - s_j)/T, s = softmin(x)",
         };
-        sink.begin(&Head { title: format!("Jacobian: {formula}"), columns })?;
+        sink.begin(&Head { title: t!("softmax-jacobian-title", formula = formula), columns })?;
         for (i, row) in j.iter().enumerate() {
             let mut cells = vec![Cell::Text(format!("{name}_{}", i + 1))];
             cells.extend(row.iter().map(|v| Cell::Num(*v)));
@@ -564,10 +528,10 @@ pub fn softmax(
         }
         let largest = j.iter().flatten().fold(0.0f64, |m, v| m.max(v.abs()));
         if kind != Kind::LogSoftmax {
-            sink.note(&format!(
-                "Each row sums to 0 (adding a constant changes nothing). Largest |entry| {}; at most 1/(4T) = {}. When one output nears 1 every entry nears 0: a saturated softmax, like a saturated sigmoid, passes little gradient back.",
-                crate::render::num::significant(largest, 6),
-                crate::render::num::significant(0.25 / t, 6)
+            sink.note(&t!(
+                "softmax-jacobian-note",
+                largest = crate::render::num::significant(largest, 6),
+                bound = crate::render::num::significant(0.25 / t, 6)
             ))?;
         }
         sink.end()?;
@@ -586,11 +550,8 @@ fn side_by_side(
 ) -> Result<(), Error> {
     let cols = value.first().map_or(0, Vec::len);
     let mut columns = vec![Column::num("row")];
-    columns
-        .extend((1..=cols).map(|j| Column::num(if cols == 1 { name.to_string() } else { format!("{name} col {j}") })));
-    columns.extend(
-        (1..=cols).map(|j| Column::num(if cols == 1 { gname.to_string() } else { format!("{gname} col {j}") })),
-    );
+    columns.extend((1..=cols).map(|j| if cols == 1 { Column::num(name) } else { matrix_column(name, j) }));
+    columns.extend((1..=cols).map(|j| if cols == 1 { Column::num(gname) } else { matrix_column(gname, j) }));
     sink.begin(&Head { title: title.to_string(), columns })?;
     for (i, (v, g)) in value.iter().zip(grad).enumerate() {
         let mut cells = vec![Cell::Int(i as i64 + 1)];
@@ -600,6 +561,11 @@ fn side_by_side(
     }
     sink.end()?;
     Ok(())
+}
+
+/// `W col 2`, labelled in the current language.
+fn matrix_column(name: &str, j: usize) -> Column {
+    Column::num(format!("{name} col {j}")).label(t!("matrix-col", name = name, j = j))
 }
 
 /// Rows of numbers from words, '/' between rows.
@@ -620,7 +586,7 @@ pub fn grad(a: &super::GradArgs, sink: &mut dyn Sink) -> Result<(), Error> {
                 None => vec![0.0; out],
             };
             let Some(x) = &a.input else {
-                return Err(Error::Usage("--weights needs --input X… (one value per column of W)".into()));
+                return Err(Error::Usage(t!("grad-weights-input")));
             };
             let x = parse_numbers(x).map_err(Error::Usage)?;
             let g = match &a.upstream {
@@ -632,7 +598,7 @@ pub fn grad(a: &super::GradArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         None => {
             let (inp, out) = (a.inputs.unwrap_or(3), a.outputs.unwrap_or(2));
             if inp == 0 || out == 0 || inp > MAX || out > MAX {
-                return Err(Error::Usage(format!("--in and --out from 1 to {MAX}")));
+                return Err(Error::Usage(t!("grad-in-out", max = MAX)));
             }
             let seed = a.seed.unwrap_or(1);
             let (w, mut b, mut x, mut g) = crate::gradient::dense::random_layer(out, inp, seed);
@@ -649,24 +615,20 @@ pub fn grad(a: &super::GradArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         }
     };
     if w.len() > MAX || w.iter().any(|r| r.len() > MAX) {
-        return Err(Error::Usage(format!("W: at most {MAX} × {MAX}")));
+        return Err(Error::Usage(t!("grad-w-max", max = MAX)));
     }
     let d = crate::gradient::dense::dense(&w, &b, &x, &g, &f.f).map_err(|e| {
         Error::Usage(if e.cols == 0 && e.rows > 0 {
-            "every row of --weights must have the same length".to_string()
+            t!("grad-ragged")
         } else {
-            format!(
-                "the shapes do not fit: W is {}×{}, so b and g need {} values and x needs {}; given b {}, x {}, g {}",
-                e.rows, e.cols, e.rows, e.cols, e.bias, e.input, e.upstream
-            )
+            t!("grad-shapes", rows = e.rows, cols = e.cols, bias = e.bias, input = e.input, upstream = e.upstream)
         })
     })?;
     let (out, inp) = (w.len(), x.len());
     let l = &f.label;
-    let source =
-        random.map_or(String::new(), |s| format!(" (random W and x with two decimals, b = 0, g = 1; seed {s})"));
+    let source = random.map_or(String::new(), |s| t!("grad-random", seed = s));
     sink.begin(&Head {
-        title: format!("forward: z = W x + b, a = {l}(z); backward: δ = g ⊙ {l}'(z){source}"),
+        title: t!("grad-title", f = l.as_str(), source = source),
         columns: vec![
             Column::num("j"),
             Column::num("z"),
@@ -687,19 +649,12 @@ pub fn grad(a: &super::GradArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         ])?;
     }
     sink.end()?;
-    side_by_side(&format!("W and ∂L/∂W = δ xᵀ, both {out}×{inp}"), "W", &w, "∂L/∂W", &d.dw, sink)?;
+    side_by_side(&t!("grad-w-title", out = out, inp = inp), "W", &w, "∂L/∂W", &d.dw, sink)?;
     let xs: Vec<Vec<f64>> = x.iter().map(|v| vec![*v]).collect();
     let dxs: Vec<Vec<f64>> = d.dx.iter().map(|v| vec![*v]).collect();
-    side_by_side(
-        &format!("x and ∂L/∂x = Wᵀ δ, both {inp}×1 (what the layer below receives)"),
-        "x",
-        &xs,
-        "∂L/∂x",
-        &dxs,
-        sink,
-    )?;
+    side_by_side(&t!("grad-x-title", inp = inp), "x", &xs, "∂L/∂x", &dxs, sink)?;
     sink.begin(&Head {
-        title: "every gradient has the shape of what it is the gradient of".into(),
+        title: t!("grad-shapes-title"),
         columns: vec![
             Column::text("parameter"),
             Column::text("shape"),

@@ -11,7 +11,7 @@ pub fn parse_ops(words: &[String], shear_axis: Axis, rad: bool) -> Result<Vec<Op
     let mut ops = Vec::new();
     let mut i = 0;
     let number = |i: usize, what: &str| -> Result<f64, String> {
-        let w = words.get(i).ok_or_else(|| format!("{what}: a number is missing"))?;
+        let w = words.get(i).ok_or_else(|| crate::t!("matrix-number-missing", what = what))?;
         super::input::parse_number(w).map_err(|e| format!("{what}: {e}"))
     };
     let is_num = |i: usize| words.get(i).is_some_and(|w| super::input::parse_number(w).is_ok());
@@ -42,7 +42,7 @@ pub fn parse_ops(words: &[String], shear_axis: Axis, rad: bool) -> Result<Vec<Op
                 match a.as_deref() {
                     Some("x") => Op::Flip(Axis::X),
                     Some("y") => Op::Flip(Axis::Y),
-                    _ => return Err("flip: give x (across the x axis) or y (across the y axis)".into()),
+                    _ => return Err(crate::t!("matrix-flip")),
                 }
             }
             "project" | "proj" => match words.get(i).map(|s| s.trim().to_ascii_lowercase()).as_deref() {
@@ -81,17 +81,15 @@ pub fn parse_ops(words: &[String], shear_axis: Axis, rad: bool) -> Result<Vec<Op
                 Op::Translate(t1, t2)
             }
             other => {
-                let hint = crate::suggest::did_you_mean(other, OPERATIONS.iter().copied()).map_or(
-                    String::from(" (operations: rotate, scale, flip, project, shear, custom, translate)"),
-                    |s| format!(" (did you mean '{s}'?)"),
-                );
-                return Err(format!("unknown matrix operation '{}'{hint}", crate::shown::shown(other)));
+                let hint = crate::suggest::did_you_mean(other, OPERATIONS.iter().copied())
+                    .map_or(crate::t!("hint-matrix-operations"), |s| crate::t!("hint-did-you-mean", suggestion = s));
+                return Err(crate::t!("matrix-unknown-operation", name = crate::shown::shown(other), hint = hint));
             }
         };
         ops.push(op);
     }
     if ops.is_empty() {
-        return Err("matrix: give at least one operation, e.g. matrix rotate 30".into());
+        return Err(crate::t!("matrix-no-operation"));
     }
     if ops.iter().any(|o| match o {
         Op::Rotate { angle, .. } => !angle.is_finite(),
@@ -100,7 +98,7 @@ pub fn parse_ops(words: &[String], shear_axis: Axis, rad: bool) -> Result<Vec<Op
         Op::Custom(v) => v.iter().any(|x| !x.is_finite()),
         Op::Flip(_) => false,
     }) {
-        return Err("matrix: every number must be finite".into());
+        return Err(crate::t!("matrix-not-finite"));
     }
     Ok(ops)
 }

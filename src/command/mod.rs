@@ -139,10 +139,10 @@ actlab completions zsh > ~/.zfunc/_actlab\n  actlab completions fish > ~/.config
 /// `settings`, `run FILE` (also the shell's) and `exit`.
 #[derive(Subcommand, Clone, Debug)]
 pub enum SessionCommand {
-    /// Change a setting for the rest of the session: format, precision, angle, color
+    /// Change a setting for the rest of the session: format, precision, angle, lang, color
     #[command(
         subcommand,
-        after_help = "Examples:\n  set format csv\n  set precision 6\n  set angle rad\n  set color never"
+        after_help = "Examples:\n  set format csv\n  set precision 6\n  set angle rad\n  set lang zh\n  set color never"
     )]
     Set(Setting),
     /// Show the session's settings
@@ -212,6 +212,12 @@ pub enum Setting {
     Angle {
         #[arg(value_enum)]
         unit: AngleUnit,
+    },
+    /// Language: en, zh
+    #[command(alias = "language")]
+    Lang {
+        #[arg(value_enum)]
+        lang: crate::i18n::Lang,
     },
     /// Colour: auto, always, never
     #[command(alias = "colour")]
@@ -354,9 +360,10 @@ impl crate::interrupt::Interrupt for Watch {
                 return;
             }
             let b = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {elapsed} (Ctrl-C stops)")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:40}} {{percent:>3}}% {{elapsed}} {}",
+                crate::t!("progress-stop")
+            )) {
                 b.set_style(style);
             }
             *bar = Some(b);
@@ -427,7 +434,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Usage(m) | Error::Failed(m) => f.write_str(m),
-            Error::Interrupted => f.write_str("interrupted"),
+            Error::Interrupted => f.write_str(&crate::t!("interrupted")),
             Error::Io(e) => write!(f, "{e}"),
         }
     }
@@ -474,9 +481,8 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Xor(a) => linear::xor(a, sink),
         Command::Plot(a) => plot::plot(a, sink),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "actlab", &mut buf);
+            clap_complete::generate(*shell, &mut localised(), "actlab", &mut buf);
             sink.verbatim(&String::from_utf8_lossy(&buf))?;
             Ok(())
         }
@@ -512,10 +518,27 @@ pub fn style_for(base: Style, g: &Global) -> Style {
 /// The whole grammar, every command's arguments included (the shell parses with
 /// `Cli::command()`, whose commands add their arguments only when used: `Lazy`).
 pub fn grammar() -> clap::Command {
-    use clap::CommandFactory;
-    let mut cli = Cli::command();
+    let mut cli = localised();
     cli.build();
     cli
+}
+
+/// `Cli::command()` with its help in the current language (its commands' arguments
+/// are localised as they are added: `Lazy`).
+pub fn localised() -> clap::Command {
+    use clap::CommandFactory;
+    crate::i18n::localise_command(Cli::command())
+}
+
+/// Parse words (the program name first) with the grammar in the current language.
+pub fn parse_cli<I, T>(words: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::FromArgMatches;
+    let mut matches = localised().try_get_matches_from(words)?;
+    Cli::from_arg_matches_mut(&mut matches)
 }
 
 /// Names of every command (for suggestions).

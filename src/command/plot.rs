@@ -33,9 +33,10 @@ pub fn check_svg_name(path: &std::path::Path) -> Result<(), Error> {
     if let Some(e) = ext.filter(|e| {
         matches!(e.as_str(), "png" | "jpg" | "jpeg" | "gif" | "bmp" | "webp" | "pdf" | "eps" | "tif" | "tiff")
     }) {
-        return Err(Error::Usage(format!(
-            "--svg writes SVG, but '{}' ends in .{e}; give a .svg name (to get {e}, convert it, e.g. rsvg-convert -f png)",
-            crate::shown::shown(&path.display().to_string())
+        return Err(Error::Usage(crate::t!(
+            "svg-name",
+            path = crate::shown::shown(&path.display().to_string()),
+            ext = e
         )));
     }
     Ok(())
@@ -49,7 +50,7 @@ pub(super) fn size(
 ) -> Result<(Option<usize>, Option<usize>), Error> {
     let (w, h) = (s.cols.or(width), s.rows.or(height));
     if w.is_some_and(|w| !(10..=400).contains(&w)) || h.is_some_and(|h| !(4..=200).contains(&h)) {
-        return Err(Error::Usage("plot --cols from 10 to 400 and --rows from 4 to 200 characters".into()));
+        return Err(Error::Usage(crate::t!("plot-size")));
     }
     Ok((w, h))
 }
@@ -61,11 +62,7 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let funcs = resolve(a.functions.as_deref().unwrap_or_default(), &a.params, a.deriv)?;
     let (from, to) = (a.from.unwrap_or(-5.0), a.to.unwrap_or(5.0));
     if !(from.is_finite() && to.is_finite() && from < to) {
-        return Err(Error::Usage(format!(
-            "plot --from {} --to {}: give finite bounds with from < to",
-            shortest(from),
-            shortest(to)
-        )));
+        return Err(Error::Usage(crate::t!("plot-bounds", from = shortest(from), to = shortest(to))));
     }
     let (cols, rows) = size(&a.size, a.width, a.height)?;
     let n = if a.svg.is_some() { 801 } else { 2 * cols.unwrap_or(160) + 1 };
@@ -79,9 +76,15 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut series = Vec::new();
     for named in &funcs {
         let (f, l) = (&named.f, named.label.clone());
-        series.push(Series { name: l.clone(), points: xs.iter().map(|&x| (x, f.value(x))).collect(), dashed: false });
+        series.push(Series {
+            key: String::new(),
+            name: l.clone(),
+            points: xs.iter().map(|&x| (x, f.value(x))).collect(),
+            dashed: false,
+        });
         if a.deriv {
             series.push(Series {
+                key: String::new(),
                 name: super::functions::primed(&l),
                 points: xs.iter().map(|&x| (x, f.deriv(x))).collect(),
                 dashed: true,
@@ -90,13 +93,11 @@ pub fn plot(a: &PlotArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     }
     let names: Vec<String> = funcs.iter().map(|n| n.label.clone()).collect();
     let plot = Plot {
-        title: format!(
-            "{}{} on [{}, {}]",
-            names.join(", "),
-            if a.deriv { " and derivatives" } else { "" },
-            shortest(from),
-            shortest(to)
-        ),
+        title: if a.deriv {
+            crate::t!("plot-title-deriv", names = names.join(", "), from = shortest(from), to = shortest(to))
+        } else {
+            crate::t!("plot-title", names = names.join(", "), from = shortest(from), to = shortest(to))
+        },
         x_label: "x".into(),
         y_label: if a.deriv { "f(x), f'(x)".into() } else { "f(x)".into() },
         series,
@@ -114,8 +115,10 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let every = (depth / 2000).max(1);
     let keep = |k: u64| k.is_multiple_of(every) || k == 1 || k == depth;
     let point = |k: u64, v: f64| (k as f64, if v.is_finite() { v } else { f64::NAN });
-    let mut series: Vec<Series> =
-        funcs.iter().map(|n| Series { name: n.label.clone(), points: Vec::new(), dashed: false }).collect();
+    let mut series: Vec<Series> = funcs
+        .iter()
+        .map(|n| Series { key: String::new(), name: n.label.clone(), points: Vec::new(), dashed: false })
+        .collect();
     let f = &a.forward;
     let (title, y_label) = if let Some(width) = f.width {
         // the gradient's norm through random width × width layers (chain --width)
@@ -128,7 +131,7 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
                 }
             }
         })?;
-        (format!("‖g‖ backpropagated through {depth} random {width}×{width} layers (log scale)"), "‖g‖")
+        (crate::t!("plot-width-chain-title", depth = depth, width = width), "‖g‖")
     } else {
         let weight = f.weight.unwrap_or(1.0);
         let pre = PreActivation::from_options(f.at, f.random, f.seed, f.bias, f.input);
@@ -144,7 +147,7 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
                 }
             }
         }
-        (format!("|∏ f'(z_k)| through {depth} layers (log scale)"), "|product|")
+        (crate::t!("plot-chain-title", depth = depth), "|product|")
     };
     let plot = Plot {
         title,
@@ -174,14 +177,21 @@ pub fn matrix_plot(
         x_label: "x".into(),
         y_label: "y".into(),
         series: vec![
-            Series { name: "unit square".into(), points: square.iter().map(|p| (p[0], p[1])).collect(), dashed: true },
-            Series { name: "its image".into(), points: img, dashed: false },
             Series {
+                key: "unit square".into(),
+                name: crate::t!("plot-unit-square"),
+                points: square.iter().map(|p| (p[0], p[1])).collect(),
+                dashed: true,
+            },
+            Series { key: "its image".into(), name: crate::t!("plot-its-image"), points: img, dashed: false },
+            Series {
+                key: String::new(),
                 name: "e1, e2".into(),
                 points: vec![(0.0, 0.0), (1.0, 0.0), nan, (0.0, 0.0), (0.0, 1.0)],
                 dashed: true,
             },
             Series {
+                key: String::new(),
                 name: "M e1, M e2".into(),
                 points: vec![(o[0], o[1]), (e1[0], e1[1]), nan, (o[0], o[1]), (e2[0], e2[1])],
                 dashed: false,

@@ -286,7 +286,7 @@ pub fn delimited(
                 match input.read(&mut buf[len..room]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(Error::Failed(format!("cannot read stdin: {e}"))),
+                    Err(e) => return Err(Error::Failed(crate::t!("stdin-cannot-read", error = e))),
                 }
             };
             len += n;
@@ -300,7 +300,7 @@ pub fn delimited(
                 if eof { len } else { buf[..len].iter().rposition(|b| b.is_ascii_whitespace()).map_or(0, |i| i + 1) };
             if cut == 0 {
                 if len == buf.len() {
-                    return Err(Error::Failed(format!("stdin line {line}: a token longer than 1 MiB is not a number")));
+                    return Err(Error::Failed(crate::t!("stdin-token-too-long", line = line)));
                 }
                 continue;
             }

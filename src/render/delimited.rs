@@ -122,7 +122,7 @@ impl Sink for Delimited<'_> {
                     self.out.write_all(s.as_bytes())?;
                 }
                 Cell::Int(n) => write!(self.out, "{n}")?,
-                Cell::Text(t) => self.field(t)?,
+                Cell::Text(t) | Cell::Key { key: t, .. } => self.field(t)?,
                 Cell::Empty => {}
             }
         }

@@ -137,7 +137,7 @@ impl Sink for Json<'_> {
                     line.push(b'"');
                 }
                 Cell::Int(n) => line.extend_from_slice(n.to_string().as_bytes()),
-                Cell::Text(t) => line.extend_from_slice(quoted(t).as_bytes()),
+                Cell::Text(t) | Cell::Key { key: t, .. } => line.extend_from_slice(quoted(t).as_bytes()),
                 Cell::Empty => line.extend_from_slice(b"null"),
             }
         }

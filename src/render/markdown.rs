@@ -24,7 +24,7 @@ impl Sink for Markdown<'_> {
     fn begin(&mut self, head: &Head) -> io::Result<()> {
         self.notes.clear();
         writeln!(self.out, "**{}**\n", escape(&head.title))?;
-        let names: Vec<String> = head.columns.iter().map(|c| escape(&c.name)).collect();
+        let names: Vec<String> = head.columns.iter().map(|c| escape(&c.label)).collect();
         writeln!(self.out, "| {} |", names.join(" | "))?;
         let rule: Vec<&str> = head.columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
         writeln!(self.out, "|{}|", rule.join("|"))
@@ -36,7 +36,7 @@ impl Sink for Markdown<'_> {
             .map(|c| match c {
                 Cell::Num(x) => significant(*x, self.style.precision),
                 Cell::Int(n) => n.to_string(),
-                Cell::Text(t) => escape(t),
+                Cell::Text(t) | Cell::Key { label: t, .. } => escape(t),
                 Cell::Empty => String::new(),
             })
             .collect();

@@ -8,6 +8,9 @@ use std::fmt::Write as _;
 
 #[derive(Clone, Debug)]
 pub struct Series {
+    /// The series' stable English name in CSV, TSV and JSON, when `name` (the
+    /// legend, in the current language) differs; empty: the same as `name`.
+    pub key: String,
     pub name: String,
     pub points: Vec<(f64, f64)>,
     /// Drawn dashed (derivatives, "before" shapes).
@@ -90,7 +93,7 @@ fn ticks(a: f64, b: f64, n: usize, log: bool) -> Vec<f64> {
 pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String {
     let (w, h) = (width.max(10), height.max(4));
     let Some(((mut x0, mut x1), (mut y0, mut y1))) = finite_bounds(plot) else {
-        return format!("{}\n(nothing finite to draw)\n", plot.title);
+        return format!("{}\n{}\n", plot.title, crate::t!("plot-nothing-finite-paren"));
     };
     if plot.equal_aspect {
         // a character is about twice as tall as wide: 2 dots across, 4 down
@@ -169,10 +172,20 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
             labels[row] = tick_label(*t, plot.log_y);
         }
     }
-    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(plot.y_label.chars().count().min(12));
+    use unicode_width::UnicodeWidthStr;
+    let (x_label, y_label) = (crate::i18n::column(&plot.x_label), crate::i18n::column(&plot.y_label));
+    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(y_label.width().min(12));
     let mut out = String::new();
     let _ = writeln!(out, "{}", plot.title);
-    let _ = writeln!(out, "{:>lw$}", plot.y_label.chars().take(lw).collect::<String>());
+    // the y label, cut to the labels' width (a Chinese character is two columns)
+    let mut y_text = String::new();
+    for c in y_label.chars() {
+        if (y_text.clone() + &c.to_string()).width() > lw {
+            break;
+        }
+        y_text.push(c);
+    }
+    let _ = writeln!(out, "{}{y_text}", " ".repeat(lw - y_text.width()));
     for r in 0..h {
         let _ = write!(out, "{:>lw$} ┤", labels[r]);
         for c in 0..w {
@@ -209,7 +222,8 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
         }
     }
     let _ = writeln!(out, "{:>lw$}  {}", "", xl.iter().collect::<String>().trim_end());
-    let _ = writeln!(out, "{}", format!("{:>lw$}  {:^w$}", "", plot.x_label).trim_end());
+    let pad = w.saturating_sub(x_label.width()) / 2;
+    let _ = writeln!(out, "{}", format!("{:>lw$}  {}{x_label}", "", " ".repeat(pad)).trim_end());
     let mut legend = String::new();
     for (i, s) in plot.series.iter().enumerate() {
         let mark = if s.dashed { "⠒ ⠒" } else { "⠒⠒⠒" };
@@ -227,7 +241,7 @@ pub fn braille(plot: &Plot, width: usize, height: usize, color: bool) -> String 
 pub fn svg(plot: &Plot, path: &std::path::Path, width: u32, height: u32) -> Result<(), String> {
     use plotters::prelude::*;
     let Some(((mut x0, mut x1), (mut y0, mut y1))) = finite_bounds(plot) else {
-        return Err("nothing finite to draw".into());
+        return Err(crate::t!("plot-nothing-finite"));
     };
     if plot.equal_aspect {
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
@@ -248,7 +262,7 @@ pub fn svg(plot: &Plot, path: &std::path::Path, width: u32, height: u32) -> Resu
         plot.title.clone()
     };
     let root = SVGBackend::new(path, (width, height)).into_drawing_area();
-    let e = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let e = |e: &dyn std::fmt::Display| crate::t!("cannot-write-file", path = path.display(), error = e);
     root.fill(&WHITE).map_err(|x| e(&x))?;
     let log = plot.log_y;
     let mut chart = ChartBuilder::on(&root)
@@ -260,8 +274,8 @@ pub fn svg(plot: &Plot, path: &std::path::Path, width: u32, height: u32) -> Resu
         .map_err(|x| e(&x))?;
     chart
         .configure_mesh()
-        .x_desc(plot.x_label.as_str())
-        .y_desc(plot.y_label.as_str())
+        .x_desc(crate::i18n::column(&plot.x_label))
+        .y_desc(crate::i18n::column(&plot.y_label))
         .y_label_formatter(&|v| tick_label(*v, log))
         .x_label_formatter(&|v| tick_label(*v, false))
         .light_line_style(RGBColor(235, 235, 235))

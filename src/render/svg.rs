@@ -43,6 +43,11 @@ impl Sink for SvgFile<'_> {
     fn plot(&mut self, plot: &Plot) -> io::Result<()> {
         svg(plot, self.path, 800, 500).map_err(io::Error::other)?;
         let names: Vec<&str> = plot.series.iter().map(|s| s.name.as_str()).collect();
-        self.inner.text(&format!("wrote {} ({} series: {})", self.path.display(), plot.series.len(), names.join(", ")))
+        self.inner.text(&crate::t!(
+            "svg-wrote",
+            path = self.path.display(),
+            n = plot.series.len(),
+            names = names.join(", ")
+        ))
     }
 }

@@ -27,8 +27,36 @@ fn longest_word(text: &str) -> usize {
     text.split_whitespace().map(width).max().unwrap_or(0)
 }
 
-/// `text` wrapped between words to lines of at most `cols` columns (a word longer than
-/// that stays whole on its own line).
+/// Punctuation that may not begin a line (it stays with the character before it).
+const NO_BREAK_BEFORE: &str = "，。、；：！？）」』》”’,.;:!?)]}%";
+/// Punctuation that may not end a line.
+const NO_BREAK_AFTER: &str = "（「『《“‘([{";
+
+/// A word's pieces between which a line may break: Chinese text has no spaces, so a
+/// break may come before and after each wide (CJK) character, but not before closing
+/// or after opening punctuation.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = vec![];
+    let mut start = 0;
+    let mut prev_wide = false;
+    let mut prev = ' ';
+    for (i, c) in word.char_indices() {
+        let wide = unicode_width::UnicodeWidthChar::width(c) == Some(2);
+        let may_break =
+            i > start && (wide || prev_wide) && !NO_BREAK_BEFORE.contains(c) && !NO_BREAK_AFTER.contains(prev);
+        if may_break {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        prev_wide = wide;
+        prev = c;
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// `text` wrapped between words (and between Chinese characters) to lines of at most
+/// `cols` columns (a word longer than that stays whole on its own line).
 pub fn wrap(text: &str, cols: usize) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, para) in text.split('\n').enumerate() {
@@ -37,16 +65,20 @@ pub fn wrap(text: &str, cols: usize) -> String {
         }
         let mut line = 0usize;
         for word in para.split(' ') {
-            let w = width(word);
-            if line > 0 && line + 1 + w > cols {
-                out.push('\n');
-                line = 0;
-            } else if line > 0 {
-                out.push(' ');
-                line += 1;
+            for (j, piece) in pieces(word).into_iter().enumerate() {
+                // the first piece of a word follows a space; the others join
+                let gap = usize::from(j == 0 && line > 0);
+                let w = width(piece);
+                if line > 0 && line + gap + w > cols {
+                    out.push('\n');
+                    line = 0;
+                } else if gap == 1 {
+                    out.push(' ');
+                    line += 1;
+                }
+                out.push_str(piece);
+                line += w;
             }
-            out.push_str(word);
-            line += w;
         }
     }
     out
@@ -56,7 +88,7 @@ fn render(cell: &Cell, digits: usize) -> String {
     match cell {
         Cell::Num(x) => significant(*x, digits),
         Cell::Int(n) => n.to_string(),
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) | Cell::Key { label: t, .. } => t.clone(),
         Cell::Empty => String::new(),
     }
 }
@@ -111,10 +143,10 @@ impl Sink for Table<'_> {
                 .map(|i| {
                     let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| match c {
                         // text may wrap between words as well
-                        Cell::Text(t) => longest_word(t),
+                        Cell::Text(t) | Cell::Key { label: t, .. } => longest_word(t),
                         c => width(&render(c, digits)),
                     });
-                    cells.max().unwrap_or(0).max(longest_word(&head.columns[i].name)).max(1)
+                    cells.max().unwrap_or(0).max(longest_word(&head.columns[i].label)).max(1)
                 })
                 .collect()
         };
@@ -161,7 +193,7 @@ impl Sink for Table<'_> {
             let header: Vec<comfy_table::Cell> = part
                 .iter()
                 .map(|&i| {
-                    let cell = comfy_table::Cell::new(&head.columns[i].name);
+                    let cell = comfy_table::Cell::new(&head.columns[i].label);
                     if self.style.color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
                 })
                 .collect();
@@ -191,20 +223,11 @@ impl Sink for Table<'_> {
             writeln!(
                 self.out,
                 "{}",
-                wrap_text(&format!(
-                    "… {} more rows not shown (a table keeps {}; use --format csv or tsv for every row)",
-                    self.left_out, self.style.max_table_rows
-                ))
+                wrap_text(&crate::t!("table-left-out", n = self.left_out, max = self.style.max_table_rows))
             )?;
         }
         if digits < self.style.precision {
-            writeln!(
-                self.out,
-                "{}",
-                wrap_text(&format!(
-                    "(numbers shown to {digits} significant digits to fit {avail} columns; --precision or a wider terminal for more, --format csv for every digit)"
-                ))
-            )?;
+            writeln!(self.out, "{}", wrap_text(&crate::t!("table-fewer-digits", digits = digits, width = avail)))?;
         }
         for n in &self.notes {
             writeln!(self.out, "{}", wrap_text(n))?;

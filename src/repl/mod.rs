@@ -7,6 +7,7 @@ use actlab::command::line::{Outcome, Session};
 use actlab::command::{Error, INTERRUPTED};
 use actlab::render::Style;
 use actlab::render::palette::{Role, color};
+use actlab::t;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor};
@@ -83,7 +84,7 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     let mut rl: Editor<actlab::prompt::ActlabHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the prompt: {e}");
+            eprintln!("{} {}", t!("error-tag"), t!("prompt-cannot-start", error = e));
             return 1;
         }
     };
@@ -100,13 +101,7 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     let dim = |s: &str| color(s, Role::Dim, style.color);
     // the banner wraps between words at the terminal's width
     let cols = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
-    let banner = actlab::render::wrap(
-        &format!(
-            "actlab {} — try: eval gelu 1.5 · deriv tanh 0.3 · chain sigmoid 20 · matrix rotate 30 · help · Tab completes · Ctrl-D leaves",
-            env!("CARGO_PKG_VERSION")
-        ),
-        cols.max(20),
-    );
+    let banner = actlab::render::wrap(&t!("banner", version = env!("CARGO_PKG_VERSION")), cols.max(20));
     let (first, rest) = banner.split_once(' ').unwrap_or((&banner, ""));
     println!("{first} {}", dim(rest));
     let done = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -132,10 +127,7 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
                         super::report(
                             &mut io::stderr(),
                             err_color,
-                            &Error::Failed(format!(
-                                "cannot save history to {}: {e}; this session's history will not be kept",
-                                p.display()
-                            )),
+                            &Error::Failed(t!("history-cannot-save", path = p.display(), error = e)),
                         );
                         history = None;
                     }

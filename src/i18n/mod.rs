@@ -1,0 +1,289 @@
+//! The message catalogue: every sentence a user reads, in English (`en.ftl`) and
+//! Simplified Chinese (`zh.ftl`), Fluent files compiled into the binary and parsed on
+//! first use (a command that prints no sentence parses nothing).
+//!
+//! Three kinds of text are translated here:
+//! - messages: `t!("id", name = value)`, one Fluent message per sentence, the same ids
+//!   and placeholders in both files (a test holds it);
+//! - the grammar's help (the clap doc comments are the English; `zh.ftl` has one
+//!   `help-…` message per command and argument, applied when the grammar is built:
+//!   [`localise_command`]);
+//! - the catalogue's words about each function (`fn-NAME-…` in `zh.ftl`; the English
+//!   is the catalogue entry itself).
+//!
+//! Numbers are never localised: placeholders take text, formatted by actlab's own
+//! number formatting, the same in every language.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+pub mod help;
+pub use help::{localise_args, localise_clap_error, localise_command, localise_help_text};
+
+/// A language actlab speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// English
+    En,
+    /// 简体中文 (Simplified Chinese)
+    Zh,
+}
+
+pub const EN_FTL: &str = include_str!("en.ftl");
+pub const ZH_FTL: &str = include_str!("zh.ftl");
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Speak `lang` from now on (`--lang`, `set lang`).
+pub fn set(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language spoken now.
+pub fn current() -> Lang {
+    if LANG.load(Ordering::Relaxed) == Lang::Zh as u8 { Lang::Zh } else { Lang::En }
+}
+
+pub fn is_zh() -> bool {
+    current() == Lang::Zh
+}
+
+/// The language of the environment: the first of LC_ALL, LC_MESSAGES, LANG that is
+/// set and not empty; `zh…` (zh_CN.UTF-8, zh_TW.UTF-8, zh) is Chinese, anything
+/// else English.
+pub fn from_env() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            return from_locale(&v.to_string_lossy());
+        }
+    }
+    Lang::En
+}
+
+/// `zh_CN.UTF-8` → Chinese; `C`, `en_US.UTF-8`, `de_DE` → English.
+pub fn from_locale(locale: &str) -> Lang {
+    let l = locale.trim().to_ascii_lowercase();
+    if l == "zh" || l.starts_with("zh_") || l.starts_with("zh-") || l.starts_with("zh.") { Lang::Zh } else { Lang::En }
+}
+
+/// `--lang X` or `--lang=X` among the program's (or a line's) words, read before the
+/// grammar is built: the grammar's help is in the chosen language. An unknown value
+/// is left to clap, which names it.
+pub fn lang_in_words<S: AsRef<str>>(words: &[S]) -> Option<Lang> {
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        let w = w.as_ref();
+        if w == "--" {
+            break;
+        }
+        let value = if w == "--lang" { words.get(i + 1).map(|v| v.as_ref()) } else { w.strip_prefix("--lang=") };
+        match value {
+            Some("en") => found = Some(Lang::En),
+            Some("zh") => found = Some(Lang::Zh),
+            _ => {}
+        }
+    }
+    found
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn build(source: &'static str, tag: &str) -> Bundle {
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
+    // no Unicode isolation marks around placeables: the output is plain text
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static ZH: OnceLock<Bundle> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| build(EN_FTL, "en")),
+        Lang::Zh => ZH.get_or_init(|| build(ZH_FTL, "zh-CN")),
+    }
+}
+
+/// A placeholder's value: text (numbers already formatted), or a count that a
+/// message may select on (`{ $n -> [one] … *[other] … }`).
+pub enum Arg {
+    Text(String),
+    Count(u64),
+}
+
+impl<T: std::fmt::Display> From<T> for Arg {
+    fn from(t: T) -> Arg {
+        Arg::Text(t.to_string())
+    }
+}
+
+/// A count for a plural (its digits are printed as written: no grouping).
+pub fn count(n: impl TryInto<u64>) -> Count {
+    Count(n.try_into().unwrap_or(u64::MAX))
+}
+
+/// See [`count`].
+#[derive(Clone, Copy, Debug)]
+pub struct Count(pub u64);
+
+impl From<&Count> for ArgOrCount {
+    fn from(c: &Count) -> Self {
+        ArgOrCount(Arg::Count(c.0))
+    }
+}
+
+/// What `t!` takes for a placeholder.
+pub struct ArgOrCount(pub Arg);
+
+impl<T: std::fmt::Display> From<T> for ArgOrCount {
+    fn from(t: T) -> Self {
+        ArgOrCount(Arg::from(t))
+    }
+}
+
+/// The message `id` in the current language, or in English when the current
+/// language lacks it (a test makes sure none is missing), or the id itself.
+pub fn text(id: &str, args: &[(&str, ArgOrCount)]) -> String {
+    text_in(current(), id, args)
+}
+
+/// The message `id` in `lang`.
+pub fn text_in(lang: Lang, id: &str, args: &[(&str, ArgOrCount)]) -> String {
+    match format(bundle(lang), id, args) {
+        Some(s) => s,
+        None if lang != Lang::En => format(bundle(Lang::En), id, args).unwrap_or_else(|| id.to_string()),
+        None => id.to_string(),
+    }
+}
+
+/// A column's header for people: the English key itself, or in Chinese its
+/// `col-KEY` message (`col-log10-product`; the key lowercased, every run of other
+/// characters a dash), or the key when it has none (`z`, `f'(z)`, a function's name).
+pub fn column(key: &str) -> String {
+    if current() == Lang::En {
+        return key.to_string();
+    }
+    lookup(Lang::Zh, &column_id(key)).unwrap_or_else(|| key.to_string())
+}
+
+/// The catalogue's words about a function (`field`: formula, derivative,
+/// smoothness, kinks, defaults, remarks, or `param-NAME`): in Chinese its
+/// `fn-NAME-FIELD` message, else (and in English) the catalogue's own `english`.
+pub fn entry_text(function: &str, field: &str, english: &str) -> String {
+    if current() == Lang::En || english.is_empty() {
+        return english.to_string();
+    }
+    lookup(Lang::Zh, &entry_id(function, field)).unwrap_or_else(|| english.to_string())
+}
+
+/// `fn-leaky_relu-param-slope`.
+pub fn entry_id(function: &str, field: &str) -> String {
+    format!("fn-{function}-{field}")
+}
+
+/// `log10 product` → `col-log10-product`.
+pub fn column_id(key: &str) -> String {
+    let mut id = String::from("col-");
+    let mut dash = false;
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !id.ends_with('-') {
+                id.push('-');
+            }
+            dash = false;
+            id.push(c.to_ascii_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    id
+}
+
+/// A message that may be absent (the catalogue's words about a function in
+/// Chinese): `None` when `lang` has no message `id`.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    format(bundle(lang), id, &[])
+}
+
+fn format(bundle: &Bundle, id: &str, args: &[(&str, ArgOrCount)]) -> Option<String> {
+    let msg = bundle.get_message(id)?;
+    let pattern = msg.value()?;
+    let mut fa = FluentArgs::with_capacity(args.len());
+    for (k, v) in args {
+        match &v.0 {
+            Arg::Text(s) => fa.set(*k, FluentValue::from(s.as_str())),
+            // a count is a number for plural selection; its digits are its own
+            Arg::Count(n) => fa.set(*k, FluentValue::from(*n as f64)),
+        }
+    }
+    let mut errors = vec![];
+    let s = bundle.format_pattern(pattern, if args.is_empty() { None } else { Some(&fa) }, &mut errors);
+    Some(s.into_owned())
+}
+
+/// The ids and the placeholders of each message of a Fluent file (for the test that
+/// both languages have the same).
+pub fn inventory(source: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    use fluent_syntax::ast;
+    let res = fluent_syntax::parser::parse(source).map_err(|(_, errs)| format!("{errs:?}"))?;
+    let mut out = vec![];
+    for entry in res.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = vec![];
+            if let Some(p) = &m.value {
+                pattern_vars(p, &mut vars);
+            }
+            vars.sort();
+            vars.dedup();
+            out.push((m.id.name.to_string(), vars));
+        }
+    }
+    Ok(out)
+}
+
+fn pattern_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
+        if let InlineExpression::VariableReference { id } = e {
+            out.push(id.name.to_string());
+        }
+        if let InlineExpression::Placeable { expression } = e {
+            expr(expression, out);
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pattern_vars(&v.value, out);
+                }
+            }
+        }
+    }
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expr(expression, out);
+        }
+    }
+}
+
+/// `t!("id")`, `t!("id", name = value, n = count(3))`: the message in the current
+/// language.
+#[macro_export]
+macro_rules! t {
+    ($id:literal) => {
+        $crate::i18n::text($id, &[])
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::text($id, &[$((stringify!($k), $crate::i18n::ArgOrCount::from(&$v))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests;
