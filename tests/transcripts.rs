@@ -25,7 +25,13 @@ fn doc_files() -> Vec<PathBuf> {
     files
 }
 
-fn run(cmd: &str, scratch: &Path) -> String {
+/// The Chinese guide runs in a Chinese locale (it says so once, at the top); every
+/// other document in a neutral one.
+fn locale(file: &Path) -> &'static str {
+    if file.to_string_lossy().ends_with(".zh-CN.md") { "zh_CN.UTF-8" } else { "C.UTF-8" }
+}
+
+fn run(cmd: &str, scratch: &Path, lang: &str) -> String {
     let bin = Path::new(env!("CARGO_BIN_EXE_actlab")).parent().unwrap().to_path_buf();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let out = Command::new("sh")
@@ -36,6 +42,9 @@ fn run(cmd: &str, scratch: &Path) -> String {
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("COLUMNS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .env("ACTLAB_HISTORY", "/dev/null")
         .env("ACTLAB_INIT", scratch.join("init"))
         .output()
@@ -49,14 +58,15 @@ fn run(cmd: &str, scratch: &Path) -> String {
 /// A prompt session's lines run one after the other in one session (in-process, as
 /// the prompt runs them: an error shows as `error: ...` and the session goes on); each
 /// line's output.
-fn run_session(lines: &[String]) -> Vec<String> {
+fn run_session(lines: &[String], lang: &str) -> Vec<String> {
+    actlab::i18n::set(actlab::i18n::from_locale(lang));
     let mut session = actlab::command::line::Session::new(actlab::render::Style::default(), None);
     lines
         .iter()
         .map(|line| {
             let (mut out, mut err) = (Vec::new(), Vec::new());
             if let Err(e) = session.run_line(line, &mut out, &mut err) {
-                out.extend_from_slice(format!("error: {e}\n").as_bytes());
+                out.extend_from_slice(format!("{} {e}\n", actlab::t!("error-tag")).as_bytes());
             }
             out.extend_from_slice(&err);
             let text = String::from_utf8_lossy(&out).to_string();
@@ -87,7 +97,7 @@ fn every_documented_command_prints_what_the_docs_say() {
                 }
                 let cmds: Vec<String> =
                     block.iter().filter_map(|l| l.strip_prefix("actlab> ").map(str::to_string)).collect();
-                let outs = run_session(&cmds);
+                let outs = run_session(&cmds, locale(&file));
                 let mut expected: Vec<String> = Vec::new();
                 let mut cur: Option<String> = None;
                 for l in &block {
@@ -151,7 +161,7 @@ fn every_documented_command_prints_what_the_docs_say() {
                     j += 1;
                 }
                 let want = block[i + 1..j].iter().map(|s| s.trim_end()).collect::<Vec<_>>().join("\n");
-                let got = run(cmd, scratch.path());
+                let got = run(cmd, scratch.path(), locale(&file));
                 count += 1;
                 if got != want {
                     failures.push(format!("{}: `{cmd}`\n--- docs\n{want}\n--- actlab\n{got}\n", file.display()));

@@ -347,7 +347,7 @@ fn matrix_chain(
             cells.push(Cell::Num(g.ratio));
             cells.push(Cell::Num(g.dead_fraction));
             if spec.clip_norm.is_some() {
-                cells.push(Cell::Text(if g.clipped { t!("yes") } else { String::new() }));
+                cells.push(if g.clipped { Cell::keyed("yes", t!("yes")) } else { Cell::Text(String::new()) });
             }
         }
         if let Err(e) = sink.row(&cells) {

@@ -318,7 +318,7 @@ impl<'a> Session<'a> {
             ("color", self.color_setting()),
             ("lang", if self.lang == crate::i18n::Lang::Zh { "zh" } else { "en" }.to_string()),
         ] {
-            sink.row(&[Cell::Text(k.into()), Cell::Text(v)])?;
+            sink.row(&[Cell::key(k), Cell::Text(v)])?;
         }
         sink.note(&t!("settings-note"))?;
         sink.end()?;
@@ -458,7 +458,7 @@ impl<'a> Session<'a> {
         for f in d.functions() {
             sink.row(&[
                 Cell::Text(f.name.clone()),
-                Cell::Text("function".into()),
+                Cell::keyed("function", t!("defs-kind-function")),
                 Cell::Text(format!("def {}", f.text)),
                 Cell::Empty,
             ])?;
@@ -466,7 +466,7 @@ impl<'a> Session<'a> {
         for c in d.constants() {
             sink.row(&[
                 Cell::Text(c.name.clone()),
-                Cell::Text("constant".into()),
+                Cell::keyed("constant", t!("defs-kind-constant")),
                 Cell::Text(format!("let {}", c.text)),
                 Cell::Num(c.value),
             ])?;

@@ -425,7 +425,7 @@ pub fn xor(a: &XorArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             Cell::Num(*x2),
             Cell::Num(*y),
             Cell::Num(*p),
-            Cell::Text(if ok { t!("yes") } else { t!("no") }),
+            if ok { Cell::keyed("yes", t!("yes")) } else { Cell::keyed("no", t!("no")) },
         ])?;
     }
     let final_loss = r.losses.last().map_or(f64::NAN, |l| l.1);

@@ -187,7 +187,8 @@ prompt-help-examples =
                plot sigmoid --deriv 2*sigmoid(2)-1        def f(x) = x*sigmoid(2*x)
 prompt-help-tail = 
     Numbers and functions may be formulas: help formulas.
-    Every command takes -f table|csv|tsv|json|markdown, -p DIGITS, --color WHEN, --lang en|zh.
+    Every command takes -f table|csv|tsv|json|markdown, -p DIGITS, --color WHEN,
+    --lang en|zh (set lang zh: Chinese for the rest of the session).
     Tab completes; the dim hint previews the result; up/down recall history;
     Ctrl-C stops a command or clears the line; Ctrl-D or exit leaves.
 line-unbalanced-quote = unbalanced quote: close the quote or remove it
@@ -477,3 +478,8 @@ interrupted = interrupted
 ## softmax
 
 softmax-empty = softmax: no inputs
+
+## defs
+
+defs-kind-function = function
+defs-kind-constant = constant
