@@ -33,8 +33,9 @@ fn is_broken_pipe(e: &Error) -> bool {
 }
 
 fn report(err: &mut dyn Write, color: bool, e: &Error) {
-    let tag = actlab::render::palette::color(&t!("error-tag"), actlab::render::palette::Role::Error, color);
-    let _ = writeln!(err, "{tag} {}", actlab::shown::message(&e.to_string()));
+    let plain = t!("error-tag");
+    let tag = actlab::render::palette::color(&plain, actlab::render::palette::Role::Error, color);
+    let _ = writeln!(err, "{}", actlab::i18n::tagged(&tag, &plain, &actlab::shown::message(&e.to_string())));
 }
 
 /// The program's arguments as text, or a message naming the one that is not UTF-8.
@@ -134,7 +135,8 @@ fn real_main() -> u8 {
     let init = if args.iter().any(|a| a == "--no-init") { None } else { actlab::defs::init_path() };
     if let Some(path) = &init {
         for problem in actlab::command::line::load_init(&defs, path) {
-            let _ = writeln!(io::stderr(), "{} {problem}", t!("warning-tag"));
+            let tag = t!("warning-tag");
+            let _ = writeln!(io::stderr(), "{}", actlab::i18n::tagged(&tag, &tag, &problem));
         }
     }
     let _installed = actlab::defs::install(&defs);

@@ -66,7 +66,8 @@ fn run_session(lines: &[String], lang: &str) -> Vec<String> {
         .map(|line| {
             let (mut out, mut err) = (Vec::new(), Vec::new());
             if let Err(e) = session.run_line(line, &mut out, &mut err) {
-                out.extend_from_slice(format!("{} {e}\n", actlab::t!("error-tag")).as_bytes());
+                let tag = actlab::t!("error-tag");
+                out.extend_from_slice(format!("{}\n", actlab::i18n::tagged(&tag, &tag, &e.to_string())).as_bytes());
             }
             out.extend_from_slice(&err);
             let text = String::from_utf8_lossy(&out).to_string();

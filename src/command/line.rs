@@ -96,6 +96,11 @@ pub fn parse_line(line: &str) -> Result<Parsed, Error> {
             {
                 Err(unknown_command(&words[1]))
             }
+            // after global options (--lang zh evl gelu 1): the word clap did not know
+            ErrorKind::InvalidSubcommand => match e.get(clap::error::ContextKind::InvalidSubcommand) {
+                Some(clap::error::ContextValue::String(w)) if !is_command(w) => Err(unknown_command(w)),
+                _ => Err(Error::Usage(clap_message(&e))),
+            },
             _ => Err(Error::Usage(clap_message(&e))),
         },
     }
@@ -546,7 +551,7 @@ impl<'a> Session<'a> {
                         Some(f) => format!("{f}:{n}"),
                         None => t!("script-line", n = n),
                     };
-                    writeln!(err, "{at}: {}", crate::shown::message(&e.to_string()))?;
+                    writeln!(err, "{}", t!("script-error", at = at, message = crate::shown::message(&e.to_string())))?;
                     if !keep_going {
                         break;
                     }

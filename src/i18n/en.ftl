@@ -483,3 +483,11 @@ softmax-empty = softmax: no inputs
 
 defs-kind-function = function
 defs-kind-constant = constant
+
+## Table parts
+
+table-part = (columns { $first }-{ $last } of { $n }, part { $part } of { $count })
+
+## Script errors
+
+script-error = { $at }: { $message }

@@ -225,6 +225,13 @@ fn format(bundle: &Bundle, id: &str, args: &[(&str, ArgOrCount)]) -> Option<Stri
     Some(s.into_owned())
 }
 
+/// `error: MESSAGE`, `错误：MESSAGE`: a tag (`error-tag`, `warning-tag`, perhaps
+/// coloured) and what follows it, with a space after an ASCII colon only.
+pub fn tagged(tag: &str, plain_tag: &str, message: &str) -> String {
+    let gap = if plain_tag.ends_with('：') { "" } else { " " };
+    format!("{tag}{gap}{message}")
+}
+
 /// The ids and the placeholders of each message of a Fluent file (for the test that
 /// both languages have the same).
 pub fn inventory(source: &str) -> Result<Vec<(String, Vec<String>)>, String> {

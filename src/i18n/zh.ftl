@@ -970,3 +970,11 @@ col-definition = 定义
 
 defs-kind-function = 函数
 defs-kind-constant = 常数
+
+## 表格分块
+
+table-part = （第 { $first }-{ $last } 列，共 { $n } 列；第 { $part } 部分，共 { $count } 部分）
+
+## 脚本错误
+
+script-error = { $at }：{ $message }

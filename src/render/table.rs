@@ -22,9 +22,10 @@ fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// The longest word of a header: the narrowest it can wrap to.
+/// The longest word of a header or a cell of text: the narrowest it can wrap to
+/// (Chinese text may wrap between any two characters).
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace().map(width).max().unwrap_or(0)
+    text.split_whitespace().flat_map(pieces).map(width).max().unwrap_or(0)
 }
 
 /// Punctuation that may not begin a line (it stays with the character before it).
@@ -184,7 +185,11 @@ impl Sink for Table<'_> {
         for (k, part) in parts.iter().enumerate() {
             if count > 1 {
                 let (first, last) = (part.get(1).copied().unwrap_or(0) + 1, part.last().copied().unwrap_or(0) + 1);
-                writeln!(self.out, "(columns {first}-{last} of {n}, part {} of {count})", k + 1)?;
+                writeln!(
+                    self.out,
+                    "{}",
+                    crate::t!("table-part", first = first, last = last, n = n, part = k + 1, count = count)
+                )?;
             }
             let mut t = comfy_table::Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED);

@@ -84,7 +84,8 @@ pub fn run(style: Style, err_color: bool, defs: actlab::defs::Shared, init: Opti
     let mut rl: Editor<actlab::prompt::ActlabHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{} {}", t!("error-tag"), t!("prompt-cannot-start", error = e));
+            let tag = t!("error-tag");
+            eprintln!("{}", actlab::i18n::tagged(&tag, &tag, &t!("prompt-cannot-start", error = e)));
             return 1;
         }
     };
