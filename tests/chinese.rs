@@ -233,3 +233,28 @@ fn titles_notes_verdicts_and_labels_are_chinese() {
     let set = run(&mut s, "settings");
     assert!(set.contains("语言") && set.contains("zh"), "{set}");
 }
+
+#[test]
+fn the_prompt_in_a_chinese_locale_speaks_chinese_from_the_banner_to_the_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_actlab"));
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "zh_CN.UTF-8");
+    cmd.env("ACTLAB_HISTORY", dir.path().join("history")).env("ACTLAB_INIT", dir.path().join("init"));
+    cmd.env("NO_COLOR", "1").env("TERM", "xterm").env_remove("CLICOLOR_FORCE");
+    let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
+    // rexpect reads the terminal byte by byte, each byte a char: expect UTF-8 that way
+    let bytes = |s: &str| s.bytes().map(char::from).collect::<String>();
+    p.exp_string(&bytes("试试：eval gelu 1.5")).unwrap();
+    p.exp_string("actlab>").unwrap();
+    p.send_line("evl gelu 1").unwrap();
+    p.exp_string(&bytes("错误：未知命令 'evl'（你是不是想输入 'eval'？）")).unwrap();
+    p.send_line("eval gelu π").unwrap();
+    p.exp_string("3.138953219").unwrap();
+    p.send_line("chain sigmoid 20 --at 0").unwrap();
+    p.exp_string(&bytes("梯度消失：在第 10 层低于 1e-6")).unwrap();
+    p.send_line("set lang en").unwrap();
+    p.send_line("evl").unwrap();
+    p.exp_string("unknown command 'evl'").unwrap();
+    p.send_line("exit").unwrap();
+    p.exp_eof().unwrap();
+}

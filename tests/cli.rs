@@ -138,6 +138,7 @@ fn errors_name_the_problem_and_set_the_exit_code() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actlab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["eval", "gelu", "-1e6..1e6:0.001", "--format", "csv"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -206,6 +207,7 @@ fn dash_in_a_piped_script_is_refused_clearly() {
 fn prompt_evaluates_and_exits_on_ctrl_d() {
     let bin = assert_cmd::cargo::cargo_bin("actlab");
     let mut cmd = std::process::Command::new(bin);
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.env("NO_COLOR", "1").env("ACTLAB_HISTORY", "/dev/null").env("TERM", "xterm");
     let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
     p.exp_string("actlab>").unwrap();
@@ -411,7 +413,7 @@ fn xor_needs_a_nonlinearity() {
 fn completions_load_in_bash_and_the_man_page_is_roff() {
     let bin = assert_cmd::cargo::cargo_bin("actlab");
     let script = format!("source <('{}' completions bash) && complete -p actlab", bin.display());
-    let out = std::process::Command::new("bash").arg("-c").arg(script).output().unwrap();
+    let out = std::process::Command::new("bash").env("LC_ALL", "C.UTF-8").arg("-c").arg(script).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("actlab"), "{}", String::from_utf8_lossy(&out.stderr));
     for shell in ["zsh", "fish", "elvish", "powershell"] {
         let s = stdout_of(&["completions", shell]);
@@ -430,6 +432,7 @@ fn stream_answers_what_has_arrived_without_waiting_for_more() {
     use std::sync::mpsc;
     use std::time::Duration;
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("actlab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["eval", "gelu", "-", "--format", "csv"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

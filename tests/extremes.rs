@@ -54,6 +54,7 @@ fn infinite_parameters_are_refused_with_a_message() {
     let softplus = lookup("softplus").unwrap();
     assert!(softplus.params_with(&[("threshold", f64::INFINITY)]).is_ok());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["eval", "celu", "-1", "--alpha", "inf"])
         .env("ACTLAB_INIT", "")
         .output()
@@ -66,6 +67,7 @@ fn infinite_parameters_are_refused_with_a_message() {
 fn maps_at_any_scale_and_rotations_that_add_up() {
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .env("ACTLAB_INIT", "")
             .output()
@@ -93,6 +95,7 @@ fn chains_print_only_the_digits_that_are_right() {
     // -0.00043429440952085749716; σ'(700)^1e6 = 4.65290001988e-304006138, log10
     // -304006137.33227627935579
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["chain", "tanh", "1000", "--at", "0.001", "-f", "csv"])
         .env("ACTLAB_INIT", "")
         .output()
@@ -110,6 +113,7 @@ fn chains_print_only_the_digits_that_are_right() {
     let l: f64 = last[4].parse().unwrap();
     assert!((l + 0.000_434_294_409_520_857_5).abs() < 5e-14, "{l}");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["chain", "sigmoid", "1000000", "--at", "700", "-f", "csv"])
         .env("ACTLAB_INIT", "")
         .output()

@@ -14,6 +14,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_actlab");
 /// The binary with its own (empty) init file in `dir`.
 fn actlab(dir: &std::path::Path) -> Command {
     let mut c = Command::new(BIN);
+    c.env("LC_ALL", "C.UTF-8");
     c.env("ACTLAB_INIT", dir.join("init")).env("NO_COLOR", "1");
     c
 }

@@ -91,7 +91,7 @@ fn messages_cut_long_words_and_escape_control_characters() {
 /// `mib` MiB (RLIMIT_AS via the shell's ulimit): going past it fails the allocation.
 fn limited(mib: u64, args: &str, input: &str) -> std::process::Output {
     let script = format!("ulimit -v {}; exec \"{BIN}\" {args} < {input}", mib * 1024);
-    Command::new("sh").arg("-c").arg(script).output().unwrap()
+    Command::new("sh").env("LC_ALL", "C.UTF-8").arg("-c").arg(script).output().unwrap()
 }
 
 #[test]
@@ -173,7 +173,13 @@ fn rows_before_an_error_are_written_in_every_format() {
 
 /// Feed `first`, and wait for a line of output before sending anything else.
 fn answers_before_more_input(args: &[&str]) -> bool {
-    let mut child = Command::new(BIN).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"1\n").unwrap();
     stdin.flush().unwrap();
@@ -205,7 +211,9 @@ fn markdown_and_json_stream_as_csv_does() {
 
 #[test]
 fn lost_output_is_an_error_and_a_broken_pipe_is_not() {
-    let sh = |script: &str| Command::new("bash").arg("-c").arg(script.replace("ACTLAB", BIN)).output().unwrap();
+    let sh = |script: &str| {
+        Command::new("bash").env("LC_ALL", "C.UTF-8").arg("-c").arg(script.replace("ACTLAB", BIN)).output().unwrap()
+    };
     let out = sh("ACTLAB eval gelu 1 >&-");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard output is closed"));
@@ -247,6 +255,7 @@ fn nan_in_chain_parameters_is_refused_not_called_stable() {
 /// The prompt in a pseudo-terminal, with colour on (the highlighter runs on every key).
 fn prompt(dir: &std::path::Path) -> rexpect::session::PtySession {
     let mut cmd = Command::new(BIN);
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.env("ACTLAB_HISTORY", dir.join("h")).env("TERM", "xterm").env("CLICOLOR_FORCE", "1").env_remove("NO_COLOR");
     let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).unwrap();
     p.exp_string("actlab").unwrap();

@@ -110,7 +110,12 @@ fn words_that_start_with_a_minus_get_actlabs_own_message() {
         ("-1x", "is not a number"),
         ("-1e8..1e8:0.01", "more than the limit"),
     ] {
-        let out = std::process::Command::new(bin).args(["eval", "relu", word]).env("ACTLAB_INIT", "").output().unwrap();
+        let out = std::process::Command::new(bin)
+            .env("LC_ALL", "C.UTF-8")
+            .args(["eval", "relu", word])
+            .env("ACTLAB_INIT", "")
+            .output()
+            .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{word}: {err}");
         assert!(err.contains(want) && !err.contains("unexpected argument"), "{word}: {err}");

@@ -7,6 +7,7 @@ use std::path::Path;
 
 fn prompt(history: &Path) -> PtySession {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_actlab"));
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.env("ACTLAB_HISTORY", history).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("CLICOLOR_FORCE");
     // definitions go beside the history, never into the user's own init file
     cmd.env("ACTLAB_INIT", history.with_extension("init"));

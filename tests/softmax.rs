@@ -65,7 +65,11 @@ fn softmax_is_invariant_to_a_constant() {
 #[test]
 fn the_commands_in_the_shell_and_in_scripts() {
     let bin = env!("CARGO_BIN_EXE_actlab");
-    let out = std::process::Command::new(bin).args(["softmax", "1", "2", "3", "-f", "csv"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["softmax", "1", "2", "3", "-f", "csv"])
+        .output()
+        .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "i,x,softmax\n1,1,0.09003057317038046\n2,2,0.24472847105479764\n3,3,0.6652409557748219\n"

@@ -17,7 +17,6 @@
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod help;
 pub use help::{localise_args, localise_clap_error, localise_command, localise_help_text};
@@ -34,16 +33,20 @@ pub enum Lang {
 pub const EN_FTL: &str = include_str!("en.ftl");
 pub const ZH_FTL: &str = include_str!("zh.ftl");
 
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Speak `lang` from now on (`--lang`, `set lang`).
-pub fn set(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
+thread_local! {
+    /// The language of this thread: a session (and the prompt, the shell) runs on one
+    /// thread, so sessions on other threads (tests) keep their own.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// The language spoken now.
+/// Speak `lang` from now on, on this thread (`--lang`, `set lang`).
+pub fn set(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The language spoken now on this thread.
 pub fn current() -> Lang {
-    if LANG.load(Ordering::Relaxed) == Lang::Zh as u8 { Lang::Zh } else { Lang::En }
+    LANG.with(|l| l.get())
 }
 
 pub fn is_zh() -> bool {

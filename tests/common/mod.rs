@@ -2,10 +2,11 @@
 
 use assert_cmd::Command;
 
-/// The binary, with the colour environment cleared.
+/// The binary, with the colour environment cleared and in English whatever the
+/// locale the tests run in (LC_ALL wins over LANG).
 pub fn actlab() -> Command {
     let mut c = Command::cargo_bin("actlab").unwrap();
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("LC_ALL", "C.UTF-8");
     c
 }
 
