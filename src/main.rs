@@ -171,7 +171,11 @@ fn real_main() -> u8 {
                 .and_then(|_| out.flush())
             {
                 Err(w) if w.kind() != io::ErrorKind::BrokenPipe => {
-                    report(&mut io::stderr(), false, &Error::Failed(t!("cannot-write", error = w)));
+                    report(
+                        &mut io::stderr(),
+                        false,
+                        &Error::Failed(t!("cannot-write", error = actlab::i18n::io_error(&w))),
+                    );
                     1
                 }
                 _ => 0,

@@ -21,9 +21,12 @@ fn text(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr)
 }
 
+/// The environment, the flags before the command, and whether Chinese is expected.
+type Case = (&'static [(&'static str, &'static str)], &'static [&'static str], bool);
+
 #[test]
 fn the_locale_and_lang_choose_the_language() {
-    let cases: &[(&[(&str, &str)], &[&str], bool)] = &[
+    let cases: &[Case] = &[
         (&[("LANG", "zh_CN.UTF-8")], &[], true),
         (&[("LANG", "zh_TW.UTF-8")], &[], true),
         (&[("LC_MESSAGES", "zh_CN.UTF-8")], &[], true),

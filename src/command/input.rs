@@ -265,7 +265,8 @@ pub fn for_each_number(
         f(x).map_err(Error::Io)
     };
     loop {
-        let buf = input.fill_buf().map_err(|e| Error::Failed(t!("stdin-cannot-read", error = e)))?;
+        let buf =
+            input.fill_buf().map_err(|e| Error::Failed(t!("stdin-cannot-read", error = crate::i18n::io_error(&e))))?;
         if buf.is_empty() {
             break;
         }
@@ -322,7 +323,7 @@ pub fn for_each_in_column(
         line.clear();
         let read = std::io::Read::take(&mut *input, 1 << 20)
             .read_line(&mut line)
-            .map_err(|e| Error::Failed(t!("stdin-cannot-read", error = e)))?;
+            .map_err(|e| Error::Failed(t!("stdin-cannot-read", error = crate::i18n::io_error(&e))))?;
         if read == 0 {
             return Ok(());
         }

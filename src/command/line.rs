@@ -429,8 +429,14 @@ impl<'a> Session<'a> {
         let shadows = crate::activation::lookup(&name).ok().map(|a| a.name);
         if let Some(path) = self.keep_in.clone() {
             let line = format!("{word} {text}");
-            super::keep::replace(&path, &name, Some(&line))
-                .map_err(|e| Error::Failed(t!("def-cannot-keep", name = name, path = path.display(), error = e)))?;
+            super::keep::replace(&path, &name, Some(&line)).map_err(|e| {
+                Error::Failed(t!(
+                    "def-cannot-keep",
+                    name = name,
+                    path = path.display(),
+                    error = crate::i18n::io_error(&e)
+                ))
+            })?;
             writeln!(out, "{}", t!("def-kept", name = name, path = path.display()))?;
         }
         if let Some(entry) = shadows {
@@ -446,8 +452,14 @@ impl<'a> Session<'a> {
             d.remove(name).map_err(|e| Error::Usage(crate::messages::formula_error(&e, name, &d)))?;
         }
         if let Some(path) = self.keep_in.clone() {
-            super::keep::replace(&path, name, None)
-                .map_err(|e| Error::Failed(t!("undef-cannot-update", name = name, path = path.display(), error = e)))?;
+            super::keep::replace(&path, name, None).map_err(|e| {
+                Error::Failed(t!(
+                    "undef-cannot-update",
+                    name = name,
+                    path = path.display(),
+                    error = crate::i18n::io_error(&e)
+                ))
+            })?;
             writeln!(out, "{}", t!("undef-kept", name = name, path = path.display()))?;
         }
         Ok(Outcome::Continue)
@@ -499,8 +511,8 @@ impl<'a> Session<'a> {
         if self.running.len() >= MAX_NESTING {
             return Err(Error::Failed(t!("script-nested", max = MAX_NESTING, name = name)));
         }
-        let f =
-            std::fs::File::open(file).map_err(|e| Error::Failed(t!("script-cannot-open", name = name, error = e)))?;
+        let f = std::fs::File::open(file)
+            .map_err(|e| Error::Failed(t!("script-cannot-open", name = name, error = crate::i18n::io_error(&e))))?;
         let id = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         if self.running.contains(&id) {
             return Err(Error::Failed(t!("script-already-running", name = name)));
@@ -611,7 +623,7 @@ fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Read>
     buf.clear();
     let read = std::io::Read::take(&mut *script, MAX_LINE as u64 + 1)
         .read_until(b'\n', buf)
-        .map_err(|e| Error::Failed(t!("script-cannot-read", error = e)))?;
+        .map_err(|e| Error::Failed(t!("script-cannot-read", error = crate::i18n::io_error(&e))))?;
     if read == 0 {
         return Ok(None);
     }
@@ -623,7 +635,9 @@ fn read_line(script: &mut dyn BufRead, buf: &mut Vec<u8>) -> Result<Option<Read>
 fn skip_line(script: &mut dyn BufRead) -> Result<(), Error> {
     loop {
         super::check_interrupt()?;
-        let chunk = script.fill_buf().map_err(|e| Error::Failed(t!("script-cannot-read", error = e)))?;
+        let chunk = script
+            .fill_buf()
+            .map_err(|e| Error::Failed(t!("script-cannot-read", error = crate::i18n::io_error(&e))))?;
         if chunk.is_empty() {
             return Ok(());
         }

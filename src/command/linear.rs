@@ -222,7 +222,7 @@ fn glu_rows_from(text: &mut dyn std::io::BufRead, what: &str) -> Result<Vec<Vec<
         super::check_interrupt()?;
         line.clear();
         let read = std::io::BufRead::read_line(&mut std::io::Read::take(&mut *text, 1 << 20), &mut line)
-            .map_err(|e| Error::Failed(t!("cannot-read", what = what, error = e)))?;
+            .map_err(|e| Error::Failed(t!("cannot-read", what = what, error = crate::i18n::io_error(&e))))?;
         if read == 0 {
             break;
         }
@@ -252,8 +252,8 @@ pub fn glu(a: &GluArgs, ctx: &mut super::Context, sink: &mut dyn Sink) -> Result
     let mut rows: Vec<Vec<f64>> = Vec::new();
     if let Some(path) = &a.file {
         let shown = crate::shown::shown(&path.display().to_string());
-        let f =
-            std::fs::File::open(path).map_err(|e| Error::Failed(t!("script-cannot-open", name = shown, error = e)))?;
+        let f = std::fs::File::open(path)
+            .map_err(|e| Error::Failed(t!("script-cannot-open", name = shown, error = crate::i18n::io_error(&e))))?;
         rows = glu_rows_from(&mut std::io::BufReader::new(f), &format!("'{shown}'"))?;
     }
     if a.values.len() == 1 && a.values[0] == "-" {

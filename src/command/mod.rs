@@ -435,7 +435,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Usage(m) | Error::Failed(m) => f.write_str(m),
             Error::Interrupted => f.write_str(&crate::t!("interrupted")),
-            Error::Io(e) => write!(f, "{e}"),
+            Error::Io(e) => f.write_str(&crate::i18n::io_error(e)),
         }
     }
 }

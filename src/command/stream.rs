@@ -286,7 +286,9 @@ pub fn delimited(
                 match input.read(&mut buf[len..room]) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(Error::Failed(crate::t!("stdin-cannot-read", error = e))),
+                    Err(e) => {
+                        return Err(Error::Failed(crate::t!("stdin-cannot-read", error = crate::i18n::io_error(&e))));
+                    }
                 }
             };
             len += n;

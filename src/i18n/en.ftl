@@ -28,7 +28,7 @@ map-not-finite = every number must be finite
 spec-zero-width = --width 0: a layer needs at least one unit
 spec-too-wide = --width { $width }: at most { $max } (each layer is a width × width matrix)
 spec-too-much-work = width { $width } × width × depth { $depth }{ $functions ->
-        [one] {""}
+        [1] {""}
        *[other] {" "}× { $functions } functions
     } needs { $work } multiply-adds, more than the limit of { $max }; use a smaller width or depth
 spec-gain = --gain must be a positive number
@@ -491,3 +491,15 @@ table-part = (columns { $first }-{ $last } of { $n }, part { $part } of { $count
 ## Script errors
 
 script-error = { $at }: { $message }
+
+## Operating-system errors (Chinese replaces the system's English for these)
+
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-is-a-directory = Is a directory
+io-not-a-directory = Not a directory
+io-already-exists = File exists
+io-storage-full = No space left on device
+io-read-only = Read-only file system
+io-broken-pipe = Broken pipe
+io-invalid-data = stream did not contain valid UTF-8

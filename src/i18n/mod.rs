@@ -228,6 +228,29 @@ fn format(bundle: &Bundle, id: &str, args: &[(&str, ArgOrCount)]) -> Option<Stri
     Some(s.into_owned())
 }
 
+/// An operating-system error in words: in Chinese for the common kinds, else the
+/// system's own text (Rust gives it in English).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if current() == Lang::En {
+        return e.to_string();
+    }
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::AlreadyExists => "io-already-exists",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::BrokenPipe => "io-broken-pipe",
+        K::InvalidData => "io-invalid-data",
+        _ => return e.to_string(),
+    };
+    let code = e.raw_os_error().map_or(String::new(), |c| format!(" (os error {c})"));
+    text(id, &[]) + &code
+}
+
 /// `error: MESSAGE`, `错误：MESSAGE`: a tag (`error-tag`, `warning-tag`, perhaps
 /// coloured) and what follows it, with a space after an ASCII colon only.
 pub fn tagged(tag: &str, plain_tag: &str, message: &str) -> String {

@@ -27,7 +27,7 @@ map-not-finite = 每个数都必须是有限的
 spec-zero-width = --width 0：每层至少要有一个单元
 spec-too-wide = --width { $width }：最多 { $max }（每层是一个 width × width 矩阵）
 spec-too-much-work = 宽度 { $width } × 宽度 × 深度 { $depth }{ $functions ->
-        [one] {""}
+        [1] {""}
        *[other] {" "}× { $functions } 个函数
     } 需要 { $work } 次乘加，超过上限 { $max }；请减小宽度或深度
 spec-gain = --gain 必须是正数
@@ -440,7 +440,7 @@ range-step-zero = 范围 '{ $range }'：步长为 0；请给出正的步长，�
 range-wrong-way-down = 范围 '{ $range }'：步长背离终点；要倒数请用负的步长
 range-wrong-way-up = 范围 '{ $range }'：步长背离终点；请用正的步长
 about = 约 { $n }
-range-too-many = 范围 '{ $range }' 有 { $points } 个点，超过上限 { $max }；请用更大的步长
+range-too-many = 范围 '{ $range }' 的点数为 { $points }，超过上限 { $max }；请用更大的步长
 range-step-too-small = 范围 '{ $range }'：步长太小，无法从 { $a } 移动
 stdin-not-utf8 = 标准输入第 { $line } 行：输入不是有效的 UTF-8 文本
 stdin-line = 标准输入第 { $line } 行：{ $error }
@@ -978,3 +978,15 @@ table-part = （第 { $first }-{ $last } 列，共 { $n } 列；第 { $part } �
 ## 脚本错误
 
 script-error = { $at }：{ $message }
+
+## 操作系统错误
+
+io-not-found = 没有那个文件或目录
+io-permission-denied = 权限不够
+io-is-a-directory = 是一个目录
+io-not-a-directory = 不是目录
+io-already-exists = 文件已存在
+io-storage-full = 设备上没有空间
+io-read-only = 只读文件系统
+io-broken-pipe = 管道已断开
+io-invalid-data = 数据不是有效的 UTF-8
