@@ -190,7 +190,10 @@ struct Helper {
 /// The two outputs in order and the lines of text they span, or Err(()) for a bad token.
 type Halves<'a> = Result<(u64, [&'a [u8]; 2]), ()>;
 
-const STOPPED: &str = "internal error: the helper thread stopped";
+/// The helper thread is gone: a bug.
+fn stopped() -> Error {
+    Error::Failed(crate::t!("internal-helper-stopped"))
+}
 
 impl Helper {
     /// Run a scope with a helper thread for `spec`.
@@ -219,7 +222,7 @@ impl Helper {
     /// `a` on the helper while `b` runs here (both here if they are small); then the two
     /// outputs in order, or Err(()) if either had a bad token.
     fn split(&mut self, a: Source, b: Source, spec: &Spec) -> Result<Halves<'_>, Error> {
-        let mut job = self.job.take().ok_or_else(|| Error::Failed(STOPPED.into()))?;
+        let mut job = self.job.take().ok_or_else(stopped)?;
         let big = match a {
             Source::Text(t) => t.len() > 4096,
             Source::Points(_, from, to) => to - from > 256,
@@ -233,9 +236,9 @@ impl Helper {
                 }
                 Source::Points(r, from, to) => job.points = Some((r.clone(), from, to)),
             }
-            self.to.send(job).map_err(|_| Error::Failed(STOPPED.into()))?;
+            self.to.send(job).map_err(|_| stopped())?;
             let rb = self.mine.run(b, spec);
-            job = self.from.recv().map_err(|_| Error::Failed(STOPPED.into()))?;
+            job = self.from.recv().map_err(|_| stopped())?;
             (job.result, rb)
         } else {
             (job.bufs.run(a, spec), self.mine.run(b, spec))
@@ -256,8 +259,7 @@ pub fn range(r: &Range, spec: Spec, mut write: impl FnMut(&[u8]) -> std::io::Res
             let n = spec.range_chunk().min(r.count - i);
             let mid = i + n / 2;
             let halves = helper.split(Source::Points(r, i, mid), Source::Points(r, mid, i + n), &spec)?;
-            let (_, [a, b]) =
-                halves.map_err(|_| Error::Failed("internal error: a range point is not a number".into()))?;
+            let (_, [a, b]) = halves.map_err(|_| Error::Failed(crate::t!("internal-range-point")))?;
             write(a)?;
             write(b)?;
             super::check_interrupt()?;

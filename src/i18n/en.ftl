@@ -503,3 +503,8 @@ io-storage-full = No space left on device
 io-read-only = Read-only file system
 io-broken-pipe = Broken pipe
 io-invalid-data = stream did not contain valid UTF-8
+
+## Internal errors (bugs)
+
+internal-helper-stopped = internal error: the helper thread stopped
+internal-range-point = internal error: a range point is not a number

@@ -990,3 +990,8 @@ io-storage-full = 设备上没有空间
 io-read-only = 只读文件系统
 io-broken-pipe = 管道已断开
 io-invalid-data = 数据不是有效的 UTF-8
+
+## 内部错误（缺陷）
+
+internal-helper-stopped = 内部错误：辅助线程已停止
+internal-range-point = 内部错误：范围中的点不是数
