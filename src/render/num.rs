@@ -137,6 +137,9 @@ fn significant_fast(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> 
         return None;
     }
     let digits = digits.clamp(1, 17);
+    if let Some(n) = scaled(x, digits, buf) {
+        return Some(n);
+    }
     let mut z = zmij::Buffer::new();
     let (negative, d, len, exp) = rounded_digits(&mut z, x, digits)?;
     // fixed notation with more integer digits than asked for prints them all
@@ -145,6 +148,90 @@ fn significant_fast(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> 
         return None;
     }
     Some(layout(negative, &d[..len], exp, digits, buf))
+}
+
+/// Powers of ten that are doubles exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
+/// |x| · 10^k as a double-double (hi, lo): exact for k >= 0 (a product of two doubles
+/// by FMA); for k < 0 the quotient and its correction from the exact remainder, within
+/// 2^-104 of |x|·10^k. None when 10^|k| is not a double.
+#[inline]
+fn scale10(a: f64, k: i32) -> Option<(f64, f64)> {
+    let p = *POW10.get(k.unsigned_abs() as usize)?;
+    if k >= 0 {
+        let hi = a * p;
+        Some((hi, a.mul_add(p, -hi)))
+    } else {
+        let hi = a / p;
+        // the remainder a - hi·p is a double exactly (Dekker)
+        let r = (-hi).mul_add(p, a);
+        Some((hi, r / p))
+    }
+}
+
+/// `significant` by integer rounding (no decimal text of x at all): y = |x|·10^k in
+/// double-double, scaled so that 10^(digits-1) <= y < 10^digits, rounded to the
+/// nearest integer q, whose digits are the answer. y is within 2^-100 of the exact
+/// product, and |y| < 2^50, so y's distance to a rounding tie is known to within
+/// 2^-45: nearer than that (a tie, or nearly one) gives None and the exact conversion
+/// decides. Also None for 16 and 17 digits and magnitudes where 10^k is no double
+/// (|x| beyond about 1e-13..1e31 at 10 digits).
+#[inline]
+fn scaled(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> {
+    if digits > 15 {
+        return None;
+    }
+    let a = x.abs();
+    let d = digits as i32;
+    // the decimal exponent of a: from the binary one (at most one too low), then checked
+    let e2 = ((a.to_bits() >> 52) as i32) - 1023;
+    let mut e10 = (e2 as f64 * std::f64::consts::LOG10_2).floor() as i32;
+    let (lo_bound, hi_bound) = (POW10[digits - 1], POW10[digits]);
+    for _ in 0..3 {
+        let (hi, lo) = scale10(a, d - 1 - e10)?;
+        if hi > hi_bound || (hi == hi_bound && lo >= 0.0) {
+            e10 += 1;
+            continue;
+        }
+        if hi < lo_bound {
+            e10 -= 1;
+            continue;
+        }
+        let floor = hi.floor();
+        // the fraction of y above floor (exact, then one rounding with lo): in (-tiny, 1 + tiny)
+        let t = (hi - floor) + lo;
+        if (t - 0.5).abs() < 2f64.powi(-45) {
+            return None;
+        }
+        let mut q = floor as u64 + u64::from(t >= 0.5);
+        let mut exp = e10;
+        if q as f64 >= hi_bound {
+            // 9.99…95 rounded up to 10.0…0
+            q /= 10;
+            exp += 1;
+        }
+        // the digits of q, trailing zeros dropped
+        let mut n = digits;
+        while n > 1 && q % 10 == 0 {
+            q /= 10;
+            n -= 1;
+        }
+        let mut dig = [0u8; 16];
+        for i in (0..n).rev() {
+            dig[i] = b'0' + (q % 10) as u8;
+            q /= 10;
+        }
+        // fixed notation with more integer digits than asked for: as the exact path
+        if exp >= d {
+            return None;
+        }
+        return Some(layout(x.is_sign_negative(), &dig[..n], exp, digits, buf));
+    }
+    None
 }
 
 /// The decimal digits of x rounded to `digits` significant ones, from its shortest
@@ -358,6 +445,17 @@ mod tests {
         };
         let mut xs: Vec<f64> = (0..40_000).map(|_| f64::from_bits(next())).filter(|x| x.is_finite()).collect();
         xs.extend((0..40_000).map(|i| (next() % 2_000_000) as f64 / 1000.0 - 1000.0 + i as f64 * 1e-9));
+        // every binade the integer rounding scales (about 1e-14 to 1e32), random mantissas
+        xs.extend((0..60_000).map(|_| {
+            let r = next();
+            f64::from_bits(((1023 - 48 + (r >> 52) % 155) << 52) | (r & ((1 << 52) - 1)))
+        }));
+        // decimals with few digits and their neighbours: ties and near-ties at every count
+        for _ in 0..20_000 {
+            let r = next();
+            let x = (r % 100_000_000) as f64 / POW10[(r >> 40) as usize % 12];
+            xs.extend([x, f64::from_bits(x.to_bits() + 1), f64::from_bits(x.to_bits().saturating_sub(1))]);
+        }
         xs.extend([
             0.5,
             1.5,
