@@ -482,7 +482,9 @@ fn run_command(cmd: &Command, ctx: &mut Context, sink: &mut dyn Sink) -> Result<
         Command::Plot(a) => plot::plot(a, sink),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut localised(), "actlab", &mut buf);
+            crate::i18n::help::while_localising(|| {
+                clap_complete::generate(*shell, &mut localised(), "actlab", &mut buf)
+            });
             sink.verbatim(&String::from_utf8_lossy(&buf))?;
             Ok(())
         }
@@ -518,9 +520,11 @@ pub fn style_for(base: Style, g: &Global) -> Style {
 /// The whole grammar, every command's arguments included (the shell parses with
 /// `Cli::command()`, whose commands add their arguments only when used: `Lazy`).
 pub fn grammar() -> clap::Command {
-    let mut cli = localised();
-    cli.build();
-    cli
+    crate::i18n::help::while_localising(|| {
+        let mut cli = localised();
+        cli.build();
+        cli
+    })
 }
 
 /// `Cli::command()` with its help in the current language (its commands' arguments
@@ -536,9 +540,22 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    use clap::FromArgMatches;
-    let mut matches = localised().try_get_matches_from(words)?;
-    Cli::from_arg_matches_mut(&mut matches)
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, FromArgMatches};
+    let words: Vec<T> = words.into_iter().collect();
+    // the grammar's help is only read when help is shown: parse with the English
+    // grammar (the same arguments), and build the translated one for help alone
+    match Cli::command().try_get_matches_from(words.iter().cloned()) {
+        Ok(mut m) => Cli::from_arg_matches_mut(&mut m),
+        Err(e)
+            if crate::i18n::is_zh()
+                && matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) =>
+        {
+            let mut m = crate::i18n::help::while_localising(|| localised().try_get_matches_from(words))?;
+            Cli::from_arg_matches_mut(&mut m)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Names of every command (for suggestions).

@@ -28,10 +28,25 @@ pub fn localise_command(cmd: clap::Command) -> clap::Command {
     })
 }
 
+thread_local! {
+    /// Whether the grammar being built is the translated one (help, completion, the
+    /// man page), not the one parsing is done with.
+    static LOCALISING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `f` with the grammar's deferred parts translated as they are added.
+pub fn while_localising<R>(f: impl FnOnce() -> R) -> R {
+    let before = LOCALISING.with(|l| l.replace(true));
+    let r = f();
+    LOCALISING.with(|l| l.set(before));
+    r
+}
+
 /// A command's arguments, about and examples in the current language (`path` as in
-/// [`localise_command`]); also called on a command's deferred arguments.
+/// [`localise_command`]) when the translated grammar is being built; called on a
+/// command's deferred arguments.
 pub fn localise_args(cmd: clap::Command, path: &str) -> clap::Command {
-    if current() == Lang::En {
+    if current() == Lang::En || !LOCALISING.with(|l| l.get()) {
         return cmd;
     }
     localise_one(cmd, path)
@@ -53,7 +68,8 @@ fn localise_one(mut cmd: clap::Command, path: &str) -> clap::Command {
                 // possible values described in English (-f's table, csv, …): the
                 // Chinese help describes them itself
                 let described = a.get_possible_values().iter().any(|v| v.get_help().is_some());
-                a.help(text).long_help(None::<&str>).hide_possible_values(described)
+                let a = a.help(text).long_help(None::<&str>);
+                if described { a.hide_possible_values(true) } else { a }
             });
         }
     }

@@ -93,8 +93,8 @@ pub fn lang_in_words<S: AsRef<str>>(words: &[S]) -> Option<Lang> {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn build(source: &'static str, tag: &str) -> Bundle {
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+fn build(source: String, tag: &str) -> Bundle {
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(r, _)| r);
     let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
     // no Unicode isolation marks around placeables: the output is plain text
     bundle.set_use_isolating(false);
@@ -102,13 +102,58 @@ fn build(source: &'static str, tag: &str) -> Bundle {
     bundle
 }
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static EN: OnceLock<Bundle> = OnceLock::new();
-    static ZH: OnceLock<Bundle> = OnceLock::new();
-    match lang {
-        Lang::En => EN.get_or_init(|| build(EN_FTL, "en")),
-        Lang::Zh => ZH.get_or_init(|| build(ZH_FTL, "zh-CN")),
+/// The parts of a language's file, each parsed on first use: `zh.ftl` is one file, but
+/// a command that prints a table in Chinese needs its column labels, not the
+/// grammar's 170 help texts or the catalogue's words about 26 functions.
+#[derive(Clone, Copy)]
+enum Part {
+    Help = 0,
+    Functions = 1,
+    Columns = 2,
+    Messages = 3,
+}
+
+fn part_of(id: &str) -> Part {
+    if id.starts_with("help-") {
+        Part::Help
+    } else if id.starts_with("fn-") {
+        Part::Functions
+    } else if id.starts_with("col-") {
+        Part::Columns
+    } else {
+        Part::Messages
     }
+}
+
+/// The messages of `source` that belong to `part`, as Fluent text: a message is its
+/// first line (`id = …`) and the indented or blank lines after it.
+fn split(source: &str, part: Part) -> String {
+    let mut out = String::with_capacity(source.len() / 2);
+    let mut keep = false;
+    for line in source.split_inclusive('\n') {
+        let first = line.as_bytes().first().copied().unwrap_or(b'\n');
+        if first.is_ascii_lowercase() {
+            let id = line.split(' ').next().unwrap_or("");
+            keep = part_of(id) as u8 == part as u8;
+        } else if first == b'#' {
+            keep = false;
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn bundle_of(lang: Lang, id: &str) -> &'static Bundle {
+    static EN: [OnceLock<Bundle>; 4] = [const { OnceLock::new() }; 4];
+    static ZH: [OnceLock<Bundle>; 4] = [const { OnceLock::new() }; 4];
+    let part = part_of(id);
+    let (cells, source, tag) = match lang {
+        Lang::En => (&EN, EN_FTL, "en"),
+        Lang::Zh => (&ZH, ZH_FTL, "zh-CN"),
+    };
+    cells[part as usize].get_or_init(|| build(split(source, part), tag))
 }
 
 /// A placeholder's value: text (numbers already formatted), or a count that a
@@ -156,9 +201,9 @@ pub fn text(id: &str, args: &[(&str, ArgOrCount)]) -> String {
 
 /// The message `id` in `lang`.
 pub fn text_in(lang: Lang, id: &str, args: &[(&str, ArgOrCount)]) -> String {
-    match format(bundle(lang), id, args) {
+    match format(bundle_of(lang, id), id, args) {
         Some(s) => s,
-        None if lang != Lang::En => format(bundle(Lang::En), id, args).unwrap_or_else(|| id.to_string()),
+        None if lang != Lang::En => format(bundle_of(Lang::En, id), id, args).unwrap_or_else(|| id.to_string()),
         None => id.to_string(),
     }
 }
@@ -209,7 +254,7 @@ pub fn column_id(key: &str) -> String {
 /// A message that may be absent (the catalogue's words about a function in
 /// Chinese): `None` when `lang` has no message `id`.
 pub fn lookup(lang: Lang, id: &str) -> Option<String> {
-    format(bundle(lang), id, &[])
+    format(bundle_of(lang, id), id, &[])
 }
 
 fn format(bundle: &Bundle, id: &str, args: &[(&str, ArgOrCount)]) -> Option<String> {

@@ -242,3 +242,19 @@ fn numbers_are_never_localised() {
         "12345 个自定义函数"
     );
 }
+
+#[test]
+fn the_parts_parsed_on_demand_hold_every_message_once() {
+    for source in [EN_FTL, ZH_FTL] {
+        let whole = messages(source);
+        let mut parts = BTreeMap::new();
+        for part in [Part::Help, Part::Functions, Part::Columns, Part::Messages] {
+            let text = split(source, part);
+            assert!(FluentResource::try_new(text.clone()).is_ok(), "a part does not parse alone");
+            for (id, vars) in messages(&text) {
+                assert!(parts.insert(id.clone(), vars).is_none(), "'{id}' is in two parts");
+            }
+        }
+        assert_eq!(parts, whole);
+    }
+}

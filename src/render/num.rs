@@ -152,8 +152,8 @@ fn significant_fast(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> 
 
 /// Powers of ten that are doubles exactly.
 const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
 ];
 
 /// |x| · 10^k as a double-double (hi, lo): exact for k >= 0 (a product of two doubles
