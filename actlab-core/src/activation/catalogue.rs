@@ -360,7 +360,7 @@ pub static CATALOGUE: &[Activation] = &[
         params: &[],
         value: lg::tanhshrink,
         deriv: lg::d_tanhshrink,
-        both: None,
+        both: Some(lg::tanhshrink_both),
         smooth: true,
         linear: false,
         check: None,

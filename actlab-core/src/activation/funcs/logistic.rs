@@ -210,12 +210,9 @@ pub fn tanhshrink(x: f64, _: &[f64]) -> f64 {
         let a3 = DD::from(a).sqr() * a;
         (a3 / 3.0 + a3.hi * a2 * poly).to_f64()
     } else if a < 2.5 {
-        (DD::from(a) - tanh_dd(a)).to_f64()
+        tanhshrink_from_tanh(a, tanh_dd(a))
     } else if a < 400.0 {
-        // a - tanh a = (a - 1) + 2e/(1 + e), e = e^-2a in two doubles: one rounding
-        let (m, k) = exp_parts(DD::from(-2.0 * a), false);
-        let e = join(m, k);
-        (DD::from(a) - 1.0 + (e / (e + 1.0)).scale(2.0)).to_f64()
+        tanhshrink_from_e(a, exp_m2(a))
     } else {
         a - 1.0 // 2e^-2a is below 2^-1100 of it
     };
@@ -224,14 +221,48 @@ pub fn tanhshrink(x: f64, _: &[f64]) -> f64 {
 
 pub fn d_tanhshrink(x: f64, _: &[f64]) -> f64 {
     let a = x.abs();
-    if a < 2.5 {
-        tanh_dd(a).sqr().to_f64()
+    if a < 2.5 { d_tanhshrink_from_tanh(tanh_dd(a)) } else { d_tanhshrink_from_e(exp_m2(a)) }
+}
+
+/// e^-2a in two doubles (tanhshrink and its derivative above 2.5).
+fn exp_m2(a: f64) -> DD {
+    let (m, k) = exp_parts(DD::from(-2.0 * a), false);
+    join(m, k)
+}
+
+/// a - tanh a from tanh a in two doubles.
+fn tanhshrink_from_tanh(a: f64, t: DD) -> f64 {
+    (DD::from(a) - t).to_f64()
+}
+
+/// tanh² a from tanh a in two doubles.
+fn d_tanhshrink_from_tanh(t: DD) -> f64 {
+    t.sqr().to_f64()
+}
+
+/// a - tanh a = (a - 1) + 2e/(1 + e), e = e^-2a in two doubles: one rounding.
+fn tanhshrink_from_e(a: f64, e: DD) -> f64 {
+    (DD::from(a) - 1.0 + (e / (e + 1.0)).scale(2.0)).to_f64()
+}
+
+/// 1 - sech² a = 1 - 4e/(1 + e)², e = e^-2a in two doubles: one rounding.
+fn d_tanhshrink_from_e(e: DD) -> f64 {
+    (DD::ONE - e.scale(4.0) / (e + 1.0).sqr()).to_f64()
+}
+
+/// tanhshrink and its derivative from one tanh (below 2.5) or one exponential.
+pub fn tanhshrink_both(x: f64, p: &[f64]) -> (f64, f64) {
+    let a = x.abs();
+    let (v, d) = if (0.05..2.5).contains(&a) {
+        let t = tanh_dd(a);
+        (tanhshrink_from_tanh(a, t), d_tanhshrink_from_tanh(t))
+    } else if (2.5..400.0).contains(&a) {
+        let e = exp_m2(a);
+        (tanhshrink_from_e(a, e), d_tanhshrink_from_e(e))
     } else {
-        // 1 - sech² a = 1 - 4e/(1 + e)², e = e^-2a in two doubles: one rounding
-        let (m, k) = exp_parts(DD::from(-2.0 * a), false);
-        let e = join(m, k);
-        (DD::ONE - e.scale(4.0) / (e + 1.0).sqr()).to_f64()
-    }
+        return (tanhshrink(x, p), d_tanhshrink(x, p));
+    };
+    (if x < 0.0 { -v } else { v }, d)
 }
 
 /// p = [b]: (x + √(x² + b)) / 2, written as b / (2(√(x² + b) - x)) for x < 0.
