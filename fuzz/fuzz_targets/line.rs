@@ -17,8 +17,15 @@ fuzz_target!(|data: &[u8]| {
     if text.len() > 4096 || text.split_whitespace().any(slow) {
         return;
     }
-    for format in [Format::Table, Format::Csv, Format::Json] {
-        let style = Style { format, ..Style::default() };
+    // every format, and the table in Chinese too (other widths, other messages)
+    for (format, lang) in [
+        (Format::Table, actlab::i18n::Lang::En),
+        (Format::Csv, actlab::i18n::Lang::En),
+        (Format::Json, actlab::i18n::Lang::En),
+        (Format::Table, actlab::i18n::Lang::Zh),
+    ] {
+        actlab::i18n::set(lang);
+        let style = Style { format, term_width: Some(80), ..Style::default() };
         let mut session = Session::new(style, None);
         let (mut out, mut err) = (Vec::new(), Vec::new());
         for line in text.lines() {
