@@ -180,6 +180,12 @@ pub fn expm1_fast(x: f64) -> DD {
         return DD::from(x) + DD::new(p, e).scale(0.5) + tail;
     }
     let (m, k) = exp_parts(DD::from(x), false);
+    expm1_from(m, k)
+}
+
+/// e^x - 1 from e^x = m·2^k (what `expm1_fast` gives above 2^-8).
+#[inline]
+pub fn expm1_from(m: DD, k: i32) -> DD {
     join(m, k) - 1.0
 }
 

@@ -2,7 +2,7 @@
 //! SELU's λ, α and λα carried as double-doubles of their published 31-digit values.
 
 use crate::activation::dd::{DD, two_prod};
-use crate::activation::special::{exp_parts, expm1_dd, expm1_fast, finish, join, pow2};
+use crate::activation::special::{exp_parts, expm1_dd, expm1_fast, expm1_from, finish, join, pow2};
 
 pub const SELU_LAMBDA: DD = DD::new(1.0507009873554805, 3.9874847667154144e-17);
 pub const SELU_LAMBDA_ALPHA: DD = DD::new(1.7580993408473768, 1.41535193800845e-17);
@@ -10,6 +10,12 @@ pub const SELU_LAMBDA_ALPHA: DD = DD::new(1.7580993408473768, 1.41535193800845e-
 /// c · e^x with one rounding, even where e^x alone would be subnormal.
 fn scaled_exp(c: DD, x: f64) -> f64 {
     let (m, k) = exp_parts(DD::from(x), false);
+    scaled_from(c, m, k)
+}
+
+/// c·e^x from e^x = m·2^k, rounded once.
+#[inline]
+fn scaled_from(c: DD, m: DD, k: i32) -> f64 {
     finish(m * c, k)
 }
 
@@ -47,7 +53,7 @@ pub fn selu_both(x: f64, p: &[f64]) -> (f64, f64) {
     }
     // what expm1_fast and scaled_exp compute, from one e^x
     let (m, k) = exp_parts(DD::from(x), false);
-    ((SELU_LAMBDA_ALPHA * (join(m, k) - 1.0)).to_f64(), finish(m * SELU_LAMBDA_ALPHA, k))
+    ((SELU_LAMBDA_ALPHA * expm1_from(m, k)).to_f64(), scaled_from(SELU_LAMBDA_ALPHA, m, k))
 }
 
 pub fn d_selu(x: f64, _: &[f64]) -> f64 {

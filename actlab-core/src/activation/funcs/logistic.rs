@@ -286,12 +286,27 @@ pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     if x.is_infinite() {
         return if x > 0.0 { x } else { 0.0 };
     }
-    let (xs, bc, _, s, c) = sp_units(x, b);
+    sp_value(x, sp_units(x, b))
+}
+
+/// squareplus from the scaled units of [`sp_units`].
+#[inline]
+fn sp_value(x: f64, (xs, bc, _, s, c): (f64, f64, f64, DD, f64)) -> f64 {
     if x >= 0.0 {
         ((s + xs) * 0.5).scale(c).to_f64()
     } else {
         // b / (2(s + |x|)) = (b/c) / (2(s/c + |x|/c)), without the cancellation of x + s
         (DD::from(bc) / ((s + xs.abs()) * 2.0)).to_f64()
+    }
+}
+
+/// squareplus' from the scaled units: (1 + x/s)/2, or b / (2s(s + |x|)) for x < 0.
+#[inline]
+fn sp_deriv(x: f64, (xs, _, bc2, s, _): (f64, f64, f64, DD, f64)) -> f64 {
+    if x >= 0.0 {
+        ((DD::from(xs) / s + 1.0) * 0.5).to_f64()
+    } else {
+        (DD::from(bc2) / (s * (s + xs.abs()) * 2.0)).to_f64()
     }
 }
 
@@ -301,13 +316,8 @@ pub fn squareplus_both(x: f64, p: &[f64]) -> (f64, f64) {
     if (x == 0.0 && b == 0.0) || x.is_infinite() || x.is_nan() {
         return (squareplus(x, p), d_squareplus(x, p));
     }
-    let (xs, bc, bc2, s, c) = sp_units(x, b);
-    if x >= 0.0 {
-        (((s + xs) * 0.5).scale(c).to_f64(), ((DD::from(xs) / s + 1.0) * 0.5).to_f64())
-    } else {
-        let sum = s + xs.abs();
-        ((DD::from(bc) / (sum * 2.0)).to_f64(), (DD::from(bc2) / (s * sum * 2.0)).to_f64())
-    }
+    let units = sp_units(x, b);
+    (sp_value(x, units), sp_deriv(x, units))
 }
 
 pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
@@ -318,10 +328,5 @@ pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
     if x.is_infinite() {
         return if x > 0.0 { 1.0 } else { 0.0 };
     }
-    let (xs, _, bc2, s, _) = sp_units(x, b);
-    if x >= 0.0 {
-        ((DD::from(xs) / s + 1.0) * 0.5).to_f64()
-    } else {
-        (DD::from(bc2) / (s * (s + xs.abs()) * 2.0)).to_f64()
-    }
+    sp_deriv(x, sp_units(x, b))
 }
