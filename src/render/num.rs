@@ -216,7 +216,7 @@ fn scaled(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> {
         }
         // the digits of q, trailing zeros dropped
         let mut n = digits;
-        while n > 1 && q % 10 == 0 {
+        while n > 1 && q.is_multiple_of(10) {
             q /= 10;
             n -= 1;
         }
