@@ -143,7 +143,6 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             super::check_interrupt()?;
             crate::interrupt::Interrupt::progress(&watch, k, depth);
         }
-        layers.clear();
         // every chain repeats its last layer (a fixed point of the forward pass, or
         // --at): jump to the layer before the next one shown or crossing, in one step
         let until = if k > 0 && chains.iter().all(|c| c.repeats()) {
@@ -153,7 +152,7 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         };
         let crossed = if until > k + 1 {
             for c in chains.iter_mut() {
-                layers.push(c.skip(until - k));
+                c.skip(until - k);
             }
             k = until;
             false
@@ -161,15 +160,17 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             k += 1;
             let mut crossed = false;
             for (i, c) in chains.iter_mut().enumerate() {
-                let l = c.next_layer();
-                crossed |= crossings[i].update_product(k, &l.product);
-                layers.push(l);
+                c.step();
+                crossed |= crossings[i].update_product(k, &c.product());
             }
             crossed
         };
         if k < next_shown && !crossed {
             continue;
         }
+        // a row: the layers are read only now
+        layers.clear();
+        layers.extend(chains.iter().map(ScalarChain::last));
         if k >= next_shown {
             next_shown = show.next_after(k, depth);
         }

@@ -115,6 +115,19 @@ impl<'a> ScalarChain<'a> {
     /// Layer k + 1.
     #[inline]
     pub fn next_layer(&mut self) -> Layer {
+        self.step();
+        self.last()
+    }
+
+    /// The last layer computed (or jumped to).
+    #[inline]
+    pub fn last(&self) -> Layer {
+        Layer { k: self.k, z: self.last_z, deriv: self.last_deriv, factor: self.last_factor, product: self.product }
+    }
+
+    /// Compute layer k + 1 (read it with [`last`](Self::last) when it is shown).
+    #[inline]
+    pub fn step(&mut self) {
         self.k += 1;
         let z = match self.pre {
             PreActivation::At(x) => x,
@@ -139,7 +152,6 @@ impl<'a> ScalarChain<'a> {
         self.last_z = z;
         self.last_deriv = deriv;
         self.last_factor = factor;
-        Layer { k: self.k, z, deriv, factor, product: self.product }
     }
 
     /// Whether every layer from here on is the last one again (the same z, so the same
@@ -161,7 +173,7 @@ impl<'a> ScalarChain<'a> {
     pub fn skip(&mut self, n: u64) -> Layer {
         self.k += n;
         self.product.mul_pow(self.last_factor, n);
-        Layer { k: self.k, z: self.last_z, deriv: self.last_deriv, factor: self.last_factor, product: self.product }
+        self.last()
     }
 
     /// For a repeating chain: the last layer it may jump to, `limit` or, when a
