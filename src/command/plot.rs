@@ -137,12 +137,23 @@ fn chain_plot(a: &PlotChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
         let pre = PreActivation::from_options(f.at, f.random, f.seed, f.bias, f.input);
         for (s, named) in series.iter_mut().zip(&funcs) {
             let mut c = ScalarChain::new(&named.f, pre, weight);
-            for k in 1..=depth {
-                let l = c.next_layer();
-                if keep(k) {
-                    s.points.push(point(k, l.product.log10()));
+            let (mut k, mut steps) = (0u64, 0u64);
+            while k < depth {
+                // the next layer drawn; a chain that repeats its last layer (a fixed point
+                // of the forward pass, or --at) jumps there, as `chain` does
+                let next = if k == 0 { 1 } else { ((k / every + 1) * every).min(depth) };
+                if next > k + 1 && c.repeats() {
+                    c.skip(next - k);
+                    k = next;
+                } else {
+                    c.step();
+                    k += 1;
                 }
-                if k % 65536 == 0 {
+                if keep(k) {
+                    s.points.push(point(k, c.product().log10()));
+                }
+                steps += 1;
+                if steps.is_multiple_of(65536) {
                     super::check_interrupt()?;
                 }
             }
