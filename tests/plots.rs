@@ -72,3 +72,38 @@ fn bad_plots_are_refused() {
     actlab().args(["plot", "gelu", "--width", "5"]).assert().code(2);
     actlab().args(["plot", "gelu", "--svg", "/nonexistent/dir/x.svg"]).assert().code(1);
 }
+
+#[test]
+fn a_chain_plot_that_jumps_draws_what_stepping_every_layer_gives() {
+    use actlab::activation::Function;
+    use actlab::gradient::scalar::{PreActivation, ScalarChain};
+    // sigmoid's forward pass settles on a fixed point within a few dozen layers; the
+    // plot jumps from there, at most 2000 points are drawn
+    let depth = 300_000u64;
+    let csv = stdout_of(&["plot", "chain", "sigmoid,gelu", &depth.to_string(), "-f", "csv"]);
+    let every = (depth / 2000).max(1);
+    for name in ["sigmoid", "gelu"] {
+        let f = Function::entry(actlab::activation::lookup(name).unwrap());
+        let mut c = ScalarChain::new(&f, PreActivation::Forward { bias: 0.0, input: 1.0 }, 1.0);
+        let mut want = Vec::new();
+        for k in 1..=depth {
+            let l = c.next_layer();
+            if k % every == 0 || k == 1 || k == depth {
+                want.push((k as f64, l.product.log10()));
+            }
+        }
+        let got: Vec<(f64, f64)> = csv
+            .lines()
+            .filter_map(|l| l.strip_prefix(&format!("{name},")))
+            .map(|r| {
+                let (x, y) = r.split_once(',').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(got.len(), want.len(), "{name}");
+        for ((gx, gy), (wx, wy)) in got.iter().zip(&want) {
+            assert_eq!(gx, wx, "{name}");
+            assert!((gy - wy).abs() <= 1e-12 * wy.abs().max(1.0), "{name} at layer {gx}: {gy} against {wy}");
+        }
+    }
+}
