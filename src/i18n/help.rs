@@ -17,7 +17,9 @@ pub fn localise_command(cmd: clap::Command) -> clap::Command {
     if current() == Lang::En {
         return cmd;
     }
-    let cmd = localise_one(cmd, "actlab");
+    // clap wraps only at spaces, which Chinese has few of: it does not wrap here, and
+    // `localise_help_text` wraps the rendered help between words and characters
+    let cmd = localise_one(cmd, "actlab").term_width(10_000);
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     names.iter().fold(cmd, |cmd, name| {
         cmd.mut_subcommand(name, |sub| {
