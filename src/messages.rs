@@ -241,7 +241,7 @@ pub fn formula_reason(e: &crate::formula::FormulaError, text: &str, defs: &crate
         K::CallsTooDeep { max } => t!("formula-calls-too-deep", max = max),
         K::UnexpectedChar(c) => match c {
             '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
-                t!("formula-dash", char = c, code = format!("{:04X}", *c as u32))
+                t!("dash-not-minus", char = c, code = format!("U+{:04X}", *c as u32))
             }
             '×' | '·' => t!("formula-times", char = c),
             '÷' => t!("formula-divide"),

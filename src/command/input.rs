@@ -64,7 +64,7 @@ fn not_a_number(t: &str) -> String {
     let code = format!("U+{:04X}", c as u32);
     let why = match c {
         '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{fe63}' | '\u{ff0d}' => {
-            t!("number-dash", char = c, code = code)
+            t!("dash-not-minus", char = c, code = code)
         }
         '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' => t!("number-full-width", char = c, code = code),
         c if c.is_numeric() => t!("number-not-ascii-digit", char = c, code = code),

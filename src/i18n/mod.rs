@@ -178,29 +178,20 @@ pub fn count(n: impl TryInto<u64>) -> Count {
 #[derive(Clone, Copy, Debug)]
 pub struct Count(pub u64);
 
-impl From<&Count> for ArgOrCount {
-    fn from(c: &Count) -> Self {
-        ArgOrCount(Arg::Count(c.0))
-    }
-}
-
-/// What `t!` takes for a placeholder.
-pub struct ArgOrCount(pub Arg);
-
-impl<T: std::fmt::Display> From<T> for ArgOrCount {
-    fn from(t: T) -> Self {
-        ArgOrCount(Arg::from(t))
+impl From<&Count> for Arg {
+    fn from(c: &Count) -> Arg {
+        Arg::Count(c.0)
     }
 }
 
 /// The message `id` in the current language, or in English when the current
 /// language lacks it (a test makes sure none is missing), or the id itself.
-pub fn text(id: &str, args: &[(&str, ArgOrCount)]) -> String {
+pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
     text_in(current(), id, args)
 }
 
 /// The message `id` in `lang`.
-pub fn text_in(lang: Lang, id: &str, args: &[(&str, ArgOrCount)]) -> String {
+pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     match format(bundle_of(lang, id), id, args) {
         Some(s) => s,
         None if lang != Lang::En => format(bundle_of(Lang::En, id), id, args).unwrap_or_else(|| id.to_string()),
@@ -257,12 +248,12 @@ pub fn lookup(lang: Lang, id: &str) -> Option<String> {
     format(bundle_of(lang, id), id, &[])
 }
 
-fn format(bundle: &Bundle, id: &str, args: &[(&str, ArgOrCount)]) -> Option<String> {
+fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {
     let msg = bundle.get_message(id)?;
     let pattern = msg.value()?;
     let mut fa = FluentArgs::with_capacity(args.len());
     for (k, v) in args {
-        match &v.0 {
+        match v {
             Arg::Text(s) => fa.set(*k, FluentValue::from(s.as_str())),
             // a count is a number for plural selection; its digits are its own
             Arg::Count(n) => fa.set(*k, FluentValue::from(*n as f64)),
@@ -359,7 +350,7 @@ macro_rules! t {
         $crate::i18n::text($id, &[])
     };
     ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
-        $crate::i18n::text($id, &[$((stringify!($k), $crate::i18n::ArgOrCount::from(&$v))),+])
+        $crate::i18n::text($id, &[$((stringify!($k), $crate::i18n::Arg::from(&$v))),+])
     };
 }
 

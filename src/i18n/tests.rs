@@ -233,14 +233,11 @@ fn locales_choose_the_language() {
 fn numbers_are_never_localised() {
     // a count selects a plural but prints its digits as given: no grouping
     assert_eq!(
-        text_in(Lang::En, "list-defined-title", &[("n", ArgOrCount::from(&count(12345u64)))]),
+        text_in(Lang::En, "list-defined-title", &[("n", Arg::from(&count(12345u64)))]),
         "12345 defined functions"
     );
-    assert_eq!(text_in(Lang::En, "list-defined-title", &[("n", ArgOrCount::from(&count(1u64)))]), "1 defined function");
-    assert_eq!(
-        text_in(Lang::Zh, "list-defined-title", &[("n", ArgOrCount::from(&count(12345u64)))]),
-        "12345 个自定义函数"
-    );
+    assert_eq!(text_in(Lang::En, "list-defined-title", &[("n", Arg::from(&count(1u64)))]), "1 defined function");
+    assert_eq!(text_in(Lang::Zh, "list-defined-title", &[("n", Arg::from(&count(12345u64)))]), "12345 个自定义函数");
 }
 
 #[test]

@@ -214,6 +214,10 @@ fn scaled(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> {
             q /= 10;
             exp += 1;
         }
+        // fixed notation with more integer digits than asked for: as the exact path
+        if exp >= d {
+            return None;
+        }
         // the digits of q, trailing zeros dropped
         let mut n = digits;
         while n > 1 && q.is_multiple_of(10) {
@@ -224,10 +228,6 @@ fn scaled(x: f64, digits: usize, buf: &mut [u8; 48]) -> Option<usize> {
         for i in (0..n).rev() {
             dig[i] = b'0' + (q % 10) as u8;
             q /= 10;
-        }
-        // fixed notation with more integer digits than asked for: as the exact path
-        if exp >= d {
-            return None;
         }
         return Some(layout(x.is_sign_negative(), &dig[..n], exp, digits, buf));
     }
