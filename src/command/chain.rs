@@ -134,14 +134,16 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
     let mut layers = Vec::with_capacity(funcs.len());
     let mut shown = 0u64;
     let watch = super::ctrl_c();
-    let (mut k, mut steps) = (0u64, 0u64);
+    let mut k = 0u64;
+    // progress and Ctrl-C are looked at every 65,536 layers
+    let mut next_check = 65536u64;
     // the next layer shown whether or not a threshold is crossed there
     let mut next_shown = show.next_after(0, depth);
     while k < depth {
-        steps += 1;
-        if steps.is_multiple_of(65536) {
+        if k >= next_check {
             super::check_interrupt()?;
             crate::interrupt::Interrupt::progress(&watch, k, depth);
+            next_check = k + 65536;
         }
         // every chain repeats its last layer (a fixed point of the forward pass, or
         // --at): jump to the layer before the next one shown or crossing, in one step
@@ -156,6 +158,11 @@ pub fn chain(a: &ChainArgs, sink: &mut dyn Sink) -> Result<(), Error> {
             }
             k = until;
             false
+        } else if let ([c], [cr]) = (&mut chains[..], &mut crossings[..]) {
+            // one chain: step in a tight loop to the next row, a crossing, or a fixed point
+            let crossed = c.advance(next_shown.min(next_check), cr);
+            k = c.layers();
+            crossed
         } else {
             k += 1;
             let mut crossed = false;

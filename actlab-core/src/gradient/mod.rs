@@ -12,31 +12,76 @@ pub mod normal;
 pub mod scalar;
 pub mod xor;
 
-/// A product that never under- or overflows: m · 2^e with 0.5 <= |m| < 1 (or m = 0).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A product that never under- or overflows: (m + ml) · 2^e. `m` is kept in
+/// [2^-200, 2^200] in magnitude between renormalisations (or is 0, ±inf, NaN): what
+/// is read from it is first normalised to 0.5 <= |m| < 1 ([`norm`](Self::norm)).
+#[derive(Clone, Copy, Debug)]
 pub struct BigProduct {
-    /// The mantissa in two doubles (hi in [0.5, 1) in magnitude): the product of a
-    /// million factors keeps its digits (one multiplication error of 1e-32, not 1e-16).
+    /// The mantissa in two doubles: the product of a million factors keeps its digits
+    /// (one multiplication error of 1e-32, not 1e-16).
     m: f64,
     ml: f64,
     e: i64,
+}
+
+/// The biased exponent field of a double (0 for 0 and subnormals, 0x7ff for inf, NaN).
+#[inline]
+fn biased_exp(x: f64) -> i64 {
+    ((x.to_bits() >> 52) & 0x7ff) as i64
+}
+
+impl PartialEq for BigProduct {
+    fn eq(&self, o: &Self) -> bool {
+        let (a, b) = (self.norm(), o.norm());
+        a.m == b.m && a.ml == b.ml && a.e == b.e
+    }
 }
 
 impl BigProduct {
     /// The empty product, 1.
     pub const ONE: BigProduct = BigProduct { m: 0.5, ml: 0.0, e: 1 };
 
+    /// The same product with 0.5 <= |m| < 1 (0, ±inf and NaN as they are). Scaling by
+    /// a power of two is exact, so this changes no value.
+    #[inline]
+    pub fn norm(&self) -> BigProduct {
+        let be = biased_exp(self.m);
+        if be == 1022 || be == 0 || be == 0x7ff {
+            return *self; // normalised already, or 0 (m is never subnormal), inf, NaN
+        }
+        let me = be - 1022; // m = m'·2^me with |m'| in [0.5, 1)
+        let scale = f64::from_bits(((1023 - me) as u64) << 52); // 2^-me, |me| <= 201
+        BigProduct { m: self.m * scale, ml: self.ml * scale, e: self.e + me }
+    }
+
     /// Multiply by a factor (0, inf and nan are kept as they are).
     #[inline]
     pub fn mul(&mut self, f: f64) {
-        // the usual case: f normal and not huge, so m·f (|m| in [0.5, 1)) is normal and
-        // exact in two doubles; the exponent is read off the bits, and the rescaling by
-        // a power of two is exact (no libm calls)
-        let fe = ((f.to_bits() >> 52) & 0x7ff) as i64;
+        // the usual case: f and m normal and not huge, so m·f is normal and exact in
+        // two doubles (the same operations on m·2^s give the result times 2^s exactly,
+        // so deferring the renormalisation changes no bit); m is renormalised only when
+        // it leaves [2^-200, 2^200], which keeps the multiplication's latency short
+        // from layer to layer
+        let fe = biased_exp(f);
+        let me = biased_exp(self.m);
+        if (823..=1223).contains(&fe) && (823..=1223).contains(&me) {
+            let (p, err) = crate::activation::dd::two_prod(self.m, f);
+            let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
+            self.m = hi;
+            self.ml = lo;
+            return;
+        }
+        *self = self.norm();
+        self.mul_normal(f);
+    }
+
+    /// [`mul`](Self::mul) for a normalised product.
+    fn mul_normal(&mut self, f: f64) {
+        let fe = biased_exp(f);
         if (123..=1900).contains(&fe) && self.m != 0.0 && self.m.is_finite() {
             let (p, err) = crate::activation::dd::two_prod(self.m, f);
             let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
-            let me = ((hi.to_bits() >> 52) & 0x7ff) as i64 - 1022; // hi = m'·2^me, |m'| in [0.5, 1)
+            let me = biased_exp(hi) - 1022; // hi = m'·2^me, |m'| in [0.5, 1)
             let scale = f64::from_bits(((1023 - me) as u64) << 52); // 2^-me
             self.m = hi * scale;
             self.ml = lo * scale;
@@ -73,6 +118,8 @@ impl BigProduct {
 
     /// self · o.
     fn mul_big(&mut self, o: &BigProduct) {
+        *self = self.norm();
+        let o = &o.norm();
         if self.m == 0.0 || !self.m.is_finite() || o.m == 0.0 || !o.m.is_finite() {
             self.m *= o.m;
             self.ml = 0.0;
@@ -90,13 +137,18 @@ impl BigProduct {
     /// magnitude, cheaply: the binary exponent decides unless it is near the threshold.
     #[inline]
     pub fn outside(&self) -> (bool, bool) {
-        if self.e <= -20 {
+        let e = self.e + (biased_exp(self.m) - 1022);
+        if !(self.m.is_finite() && self.m != 0.0) {
+            let l = self.log10_approx();
+            return (l < VANISH, l > EXPLODE);
+        }
+        if e <= -20 {
             return (true, false); // |m·2^e| < 2^-20 < 1e-6
         }
-        if self.e >= 21 {
+        if e >= 21 {
             return (false, true); // |m·2^e| >= 2^20 > 1e6
         }
-        if self.e > -19 && self.e < 20 {
+        if e > -19 && e < 20 {
             return (false, false); // within [2^-20, 2^19]
         }
         let l = self.log10_approx();
@@ -117,13 +169,14 @@ impl BigProduct {
         if !self.m.is_finite() {
             return self.m.abs();
         }
+        let n = self.norm();
+        let (m, ml, e) = (n.m.abs(), n.ml * n.m.signum(), n.e);
         // log10 |m·2^e| = (e + log2 |m|)·log10 2: the exponent and log2 of the mantissa
         // (correctly rounded, plus the low part's first-order term) summed exactly in
         // two doubles, times log10 2 in two doubles, rounded once
         const L2: (f64, f64) = (std::f64::consts::LOG10_2, -2.803_728_127_785_170_4e-18);
-        let m = self.m.abs();
-        let lg = core_math::log2(m) + (self.ml * self.m.signum()) / (m * std::f64::consts::LN_2);
-        let (s, t) = crate::activation::dd::two_sum(self.e as f64, lg);
+        let lg = core_math::log2(m) + ml / (m * std::f64::consts::LN_2);
+        let (s, t) = crate::activation::dd::two_sum(e as f64, lg);
         let (p, err) = crate::activation::dd::two_prod(s, L2.0);
         p + (err + t * L2.0 + s * L2.1)
     }
@@ -138,7 +191,8 @@ impl BigProduct {
         if !self.m.is_finite() {
             return self.m.abs();
         }
-        self.m.abs().log10() + self.e as f64 * std::f64::consts::LOG10_2
+        let n = self.norm();
+        n.m.abs().log10() + n.e as f64 * std::f64::consts::LOG10_2
     }
 
     /// The nearest double (0 or ±inf outside the range).
@@ -146,8 +200,8 @@ impl BigProduct {
         if !self.m.is_finite() || self.m == 0.0 {
             return self.m;
         }
-        let e = self.e.clamp(-3000, 3000) as i32;
-        libm::scalbn(self.m + self.ml, e)
+        let n = self.norm();
+        libm::scalbn(n.m + n.ml, n.e.clamp(-3000, 3000) as i32)
     }
 
     /// The product is negative.

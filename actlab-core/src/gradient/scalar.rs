@@ -154,6 +154,23 @@ impl<'a> ScalarChain<'a> {
         self.last_factor = factor;
     }
 
+    /// Step layers until layer `until`, a layer that crosses a threshold for the first
+    /// time (recorded in `cross`; returns true), or a layer after which the chain
+    /// [`repeats`](Self::repeats) (so that the caller may jump): one tight loop, what a
+    /// chain that never settles spends its time in.
+    pub fn advance(&mut self, until: u64, cross: &mut Crossing) -> bool {
+        while self.k < until {
+            self.step();
+            if cross.update_product(self.k, &self.product) {
+                return true;
+            }
+            if self.repeats() {
+                break;
+            }
+        }
+        false
+    }
+
     /// Whether every layer from here on is the last one again (the same z, so the same
     /// factor): a chain at one point, or a forward pass that has reached a fixed point
     /// of z ↦ W·f(z) + B (sigmoid's 0.659…, gelu's 5e-324 after ~1075 halvings).
@@ -215,10 +232,8 @@ pub fn run(
 ) -> Result<(f64, Crossing), Interrupted> {
     let mut c = ScalarChain::new(f, pre, weight);
     let mut cross = Crossing::default();
-    let mut steps = 0u64;
     while c.k < depth {
-        steps += 1;
-        if steps.is_multiple_of(65536) && stop.interrupted() {
+        if stop.interrupted() {
             return Err(Interrupted);
         }
         if c.repeats() {
@@ -230,8 +245,8 @@ pub fn run(
                 continue;
             }
         }
-        let l = c.next_layer();
-        cross.update_product(l.k, &l.product);
+        // at most 65,536 layers between two questions to `stop`
+        c.advance(depth.min(c.k + 65536), &mut cross);
     }
     let last = if c.k == 0 { 0.0 } else { c.product.log10_approx() };
     Ok((last, cross))
