@@ -20,6 +20,7 @@ pub mod properties;
 pub(crate) mod roots;
 pub mod softmax;
 pub(crate) mod special;
+pub(crate) mod ziv;
 
 pub use catalogue::CATALOGUE;
 pub use function::Function;

@@ -134,25 +134,48 @@ impl BigProduct {
     }
 
     /// Whether the product is below 1e-6 (`VANISH`) or above 1e6 (`EXPLODE`) in
-    /// magnitude, cheaply: the binary exponent decides unless it is near the threshold.
+    /// magnitude.
     #[inline]
     pub fn outside(&self) -> (bool, bool) {
-        let e = self.e + (biased_exp(self.m) - 1022);
-        if !(self.m.is_finite() && self.m != 0.0) {
-            let l = self.log10_approx();
-            return (l < VANISH, l > EXPLODE);
+        (self.below(), self.above())
+    }
+
+    /// |product| < 1e-6, cheaply: the binary exponent decides, and in the one binade
+    /// where it does not, the mantissa against 1e-6·2^19 (log10 only within 1e-12 of it).
+    #[inline]
+    pub fn below(&self) -> bool {
+        match self.binade() {
+            Some(..=-20) => true, // |m·2^e| < 2^-20 < 1e-6
+            Some(-19) => self.mantissa_above(0.524288).map_or_else(|| self.log10_approx() < VANISH, |a| !a), // 1e-6·2^19
+            Some(_) => false,                                                                                // >= 2^-19
+            None => self.log10_approx() < VANISH,
         }
-        if e <= -20 {
-            return (true, false); // |m·2^e| < 2^-20 < 1e-6
+    }
+
+    /// |product| > 1e6, the same way (1e6·2^-20 = 0.95367431640625 exactly).
+    #[inline]
+    pub fn above(&self) -> bool {
+        match self.binade() {
+            Some(21..) => true, // >= 2^20 > 1e6
+            Some(20) => self.mantissa_above(0.95367431640625).unwrap_or_else(|| self.log10_approx() > EXPLODE),
+            Some(_) => false, // < 2^19
+            None => self.log10_approx() > EXPLODE,
         }
-        if e >= 21 {
-            return (false, true); // |m·2^e| >= 2^20 > 1e6
-        }
-        if e > -19 && e < 20 {
-            return (false, false); // within [2^-20, 2^19]
-        }
-        let l = self.log10_approx();
-        (l < VANISH, l > EXPLODE)
+    }
+
+    /// e with |product| in [2^(e-1), 2^e) (None for 0, ±inf, NaN), from the bits.
+    #[inline]
+    fn binade(&self) -> Option<i64> {
+        let be = biased_exp(self.m);
+        if be == 0 || be == 0x7ff { None } else { Some(self.e + be - 1022) }
+    }
+
+    /// Whether the normalised |m| is above `t`; None within 1e-12 of it (the caller
+    /// asks the logarithm, as it always did).
+    #[inline]
+    fn mantissa_above(&self, t: f64) -> Option<bool> {
+        let m = f64::from_bits((self.m.to_bits() & ((1u64 << 52) - 1)) | (1022u64 << 52));
+        if (m - t).abs() > 1e-12 { Some(m > t) } else { None }
     }
 
     /// The product is exactly 0.
@@ -236,13 +259,12 @@ impl Crossing {
         if p.m.is_nan() || p.m == 0.0 || p.m.is_infinite() {
             return self.update(k, p.log10_approx());
         }
-        let (below, above) = p.outside();
         let mut first = false;
-        if below && self.vanished_at.is_none() {
+        if self.vanished_at.is_none() && p.below() {
             self.vanished_at = Some(k);
             first = true;
         }
-        if above && self.exploded_at.is_none() {
+        if self.exploded_at.is_none() && p.above() {
             self.exploded_at = Some(k);
             first = true;
         }

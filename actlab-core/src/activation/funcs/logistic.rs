@@ -4,6 +4,7 @@
 
 use crate::activation::dd::{DD, two_prod};
 use crate::activation::special::{LN2, exp_parts, finish, join, log1p_dd, logistic, tanh_dd};
+use crate::activation::ziv;
 
 pub fn sigmoid(x: f64, _: &[f64]) -> f64 {
     let (m, k) = exp_parts(DD::from(-x.abs()), false);
@@ -38,7 +39,9 @@ fn d_sigmoid_from(m: DD, k: i32) -> f64 {
 }
 
 pub fn tanh(x: f64, _: &[f64]) -> f64 {
-    core_math::tanh(x)
+    // a small z (a chain's tanh layers shrink like 1/√k) takes the short series when
+    // it is sure of the rounding
+    ziv::tanh_small(x).unwrap_or_else(|| core_math::tanh(x))
 }
 
 pub fn d_tanh(x: f64, _: &[f64]) -> f64 {
@@ -98,6 +101,9 @@ pub fn softplus_both(x: f64, p: &[f64]) -> (f64, f64) {
     if p[0] != 1.0 || x > p[1] || x.is_nan() || x > 800.0 {
         return (softplus(x, p), d_softplus(x, p));
     }
+    if let Some(both) = ziv::softplus_tail(x) {
+        return both;
+    }
     let (m, k) = exp_parts(DD::from(-x.abs()), false);
     let (v, j) = softplus_parts_with(DD::from(x), m, k);
     (finish(v, j), sigmoid_from(x, m, k))
@@ -107,6 +113,9 @@ pub fn softplus_both(x: f64, p: &[f64]) -> (f64, f64) {
 pub fn log_sigmoid_both(x: f64, p: &[f64]) -> (f64, f64) {
     if x.is_nan() || x < -800.0 {
         return (log_sigmoid(x, p), d_log_sigmoid(x, p));
+    }
+    if let Some((v, d)) = ziv::softplus_tail(-x) {
+        return (-v, d);
     }
     let (m, k) = exp_parts(DD::from(-x.abs()), false);
     let (v, j) = softplus_parts_with(DD::from(-x), m, k);
@@ -118,7 +127,7 @@ pub fn log_sigmoid_both(x: f64, p: &[f64]) -> (f64, f64) {
 /// z + log(1 + e^-z) for z > 0; the logarithm and the exponential in two doubles, so
 /// that the result is rounded once (log1p of a rounded exp rounds twice: 116 of the
 /// fixture's 1,412 softplus values were not the nearest double).
-fn softplus_parts(z: DD) -> (DD, i32) {
+pub(crate) fn softplus_parts(z: DD) -> (DD, i32) {
     if z.hi > 800.0 {
         return (z, 0);
     }
@@ -139,6 +148,9 @@ pub fn softplus(x: f64, p: &[f64]) -> f64 {
     if beta == 1.0 {
         if x > thr || x.is_nan() {
             return x;
+        }
+        if let Some((v, _)) = ziv::softplus_tail_value(x) {
+            return v;
         }
         let (m, k) = softplus_parts(DD::from(x));
         return finish(m, k);
@@ -176,6 +188,9 @@ pub fn d_softplus(x: f64, p: &[f64]) -> f64 {
 pub fn log_sigmoid(x: f64, _: &[f64]) -> f64 {
     if x.is_nan() {
         return x;
+    }
+    if let Some((v, _)) = ziv::softplus_tail_value(-x) {
+        return -v;
     }
     let (m, k) = softplus_parts(DD::from(-x));
     -finish(m, k)
@@ -286,7 +301,18 @@ pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     if x.is_infinite() {
         return if x > 0.0 { x } else { 0.0 };
     }
+    if let Some((v, _)) = ziv::squareplus_pos(x, b, false) {
+        return v;
+    }
     sp_value(x, sp_units(x, b))
+}
+
+/// squareplus and its derivative by the double-double path alone (what the fast path
+/// is tested against).
+#[cfg(test)]
+pub(crate) fn squareplus_dd(x: f64, b: f64) -> (f64, f64) {
+    let units = sp_units(x, b);
+    (sp_value(x, units), sp_deriv(x, units))
 }
 
 /// squareplus from the scaled units of [`sp_units`].
@@ -315,6 +341,9 @@ pub fn squareplus_both(x: f64, p: &[f64]) -> (f64, f64) {
     let b = p[0];
     if (x == 0.0 && b == 0.0) || x.is_infinite() || x.is_nan() {
         return (squareplus(x, p), d_squareplus(x, p));
+    }
+    if let Some(both) = ziv::squareplus_pos(x, b, true) {
+        return both;
     }
     let units = sp_units(x, b);
     (sp_value(x, units), sp_deriv(x, units))
