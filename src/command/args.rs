@@ -221,7 +221,12 @@ pub(crate) fn param_help(name: &str) -> String {
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
     for a in crate::activation::CATALOGUE {
         for p in a.params.iter().filter(|p| p.name == name) {
-            let help = crate::i18n::entry_text(a.name, &format!("param-{}", p.name), p.help);
+            // the grammar parsed with is English; only the one built to show help is translated
+            let help = if crate::i18n::help::localising() {
+                crate::i18n::entry_text(a.name, &format!("param-{}", p.name), p.help)
+            } else {
+                p.help.to_string()
+            };
             let text = format!("{help} [default: {}]", crate::render::num::shortest(p.default));
             match groups.iter_mut().find(|(_, t)| *t == text) {
                 Some((owners, _)) => owners.push(a.name),

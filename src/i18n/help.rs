@@ -36,6 +36,12 @@ thread_local! {
     static LOCALISING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Whether the translated grammar is being built (else the grammar built is the one
+/// parsing is done with, whose help texts nobody reads: they stay English, untranslated).
+pub fn localising() -> bool {
+    LOCALISING.with(|l| l.get())
+}
+
 /// `f` with the grammar's deferred parts translated as they are added.
 pub fn while_localising<R>(f: impl FnOnce() -> R) -> R {
     let before = LOCALISING.with(|l| l.replace(true));

@@ -16,7 +16,8 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 pub mod help;
 pub use help::{localise_args, localise_clap_error, localise_command, localise_help_text};
@@ -102,58 +103,111 @@ fn build(source: String, tag: &str) -> Bundle {
     bundle
 }
 
-/// The parts of a language's file, each parsed on first use: `zh.ftl` is one file, but
-/// a command that prints a table in Chinese needs its column labels, not the
-/// grammar's 170 help texts or the catalogue's words about 26 functions.
-#[derive(Clone, Copy)]
-enum Part {
-    Help = 0,
-    Functions = 1,
-    Columns = 2,
-    Messages = 3,
-}
-
-fn part_of(id: &str) -> Part {
-    if id.starts_with("help-") {
-        Part::Help
-    } else if id.starts_with("fn-") {
-        Part::Functions
-    } else if id.starts_with("col-") {
-        Part::Columns
-    } else {
-        Part::Messages
+/// The family of a message, the part of its language's file it is parsed with: the
+/// word before its first dash (`chain-title` → `chain`, `help-eval--x` → `help`), and
+/// for the catalogue's words the function too (`fn-gelu-formula` → `fn-gelu`). A file
+/// is one text, but a command that prints a table in Chinese needs its column labels
+/// and its function's words, not the grammar's 170 help texts, the other 25
+/// functions' words or the 500 other messages; an error needs its own family alone.
+/// No message refers to another, so each family parses alone (a test checks).
+pub(crate) fn family(id: &str) -> &str {
+    let mut dashes = id.match_indices('-');
+    match dashes.next() {
+        None => id,
+        Some((i, _)) if &id[..i] == "fn" => dashes.next().map_or(id, |(j, _)| &id[..j]),
+        Some((i, _)) => &id[..i],
     }
 }
 
-/// The messages of `source` that belong to `part`, as Fluent text: a message is its
-/// first line (`id = …`) and the indented or blank lines after it.
-fn split(source: &str, part: Part) -> String {
-    let mut out = String::with_capacity(source.len() / 2);
-    let mut keep = false;
-    for line in source.split_inclusive('\n') {
-        let first = line.as_bytes().first().copied().unwrap_or(b'\n');
-        if first.is_ascii_lowercase() {
-            let id = line.split(' ').next().unwrap_or("");
-            keep = part_of(id) as u8 == part as u8;
-        } else if first == b'#' {
-            keep = false;
-        }
-        if keep {
-            out.push_str(line);
-        }
-    }
-    out
+/// At most this many messages in a language's file (the compiler says so if not).
+const MAX_MESSAGES: usize = 2000;
+
+/// Where each message of a file begins and ends, in bytes: its first line (`id = …`)
+/// and the indented or blank lines after it, up to the next message or comment.
+/// Found when actlab is compiled, so a family is gathered without reading the file.
+pub(crate) struct Index {
+    spans: [(u32, u32); MAX_MESSAGES],
+    len: usize,
 }
 
-fn bundle_of(lang: Lang, id: &str) -> &'static Bundle {
-    static EN: [OnceLock<Bundle>; 4] = [const { OnceLock::new() }; 4];
-    static ZH: [OnceLock<Bundle>; 4] = [const { OnceLock::new() }; 4];
-    let part = part_of(id);
-    let (cells, source, tag) = match lang {
-        Lang::En => (&EN, EN_FTL, "en"),
-        Lang::Zh => (&ZH, ZH_FTL, "zh-CN"),
+const fn index(src: &str) -> Index {
+    let b = src.as_bytes();
+    let mut spans = [(0u32, 0u32); MAX_MESSAGES];
+    let (mut len, mut open, mut i) = (0usize, false, 0usize);
+    while i < b.len() {
+        // i starts a line
+        if b[i].is_ascii_lowercase() || b[i] == b'#' {
+            if open {
+                spans[len - 1].1 = i as u32;
+            }
+            open = b[i] != b'#';
+            if open {
+                assert!(len < MAX_MESSAGES, "raise MAX_MESSAGES");
+                spans[len] = (i as u32, 0);
+                len += 1;
+            }
+        }
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        i += 1;
+    }
+    if open {
+        spans[len - 1].1 = b.len() as u32;
+    }
+    Index { spans, len }
+}
+
+static EN_INDEX: Index = index(EN_FTL);
+static ZH_INDEX: Index = index(ZH_FTL);
+
+impl Index {
+    /// Each message's text in `source` (the file this index was made from).
+    pub(crate) fn messages<'s>(&self, source: &'s str) -> impl Iterator<Item = &'s str> + use<'s, '_> {
+        self.spans[..self.len].iter().map(move |&(s, e)| &source[s as usize..e as usize])
+    }
+
+    /// The Fluent text of the family `f` in `source`.
+    pub(crate) fn family_text(&self, source: &str, f: &str) -> String {
+        let mut text = String::new();
+        // family(id) == f, read off the bytes: id is f or begins with f and a dash
+        let of = |m: &str| m.starts_with(f) && matches!(m.as_bytes().get(f.len()), Some(b'-' | b' ' | b'='));
+        for m in self.messages(source).filter(|m| of(m)) {
+            text.push_str(m);
+        }
+        text
+    }
+}
+
+/// A language's file and its index.
+pub(crate) fn source(lang: Lang) -> (&'static str, &'static Index) {
+    match lang {
+        Lang::En => (EN_FTL, &EN_INDEX),
+        Lang::Zh => (ZH_FTL, &ZH_INDEX),
+    }
+}
+
+fn bundle_of(lang: Lang, id: &str) -> Option<&'static Bundle> {
+    static EN: Mutex<BTreeMap<String, &'static Bundle>> = Mutex::new(BTreeMap::new());
+    static ZH: Mutex<BTreeMap<String, &'static Bundle>> = Mutex::new(BTreeMap::new());
+    let (bundles, tag) = match lang {
+        Lang::En => (&EN, "en"),
+        Lang::Zh => (&ZH, "zh-CN"),
     };
-    cells[part as usize].get_or_init(|| build(split(source, part), tag))
+    let f = family(id);
+    let mut bundles = bundles.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(b) = bundles.get(f) {
+        return Some(*b);
+    }
+    let (src, index) = source(lang);
+    let text = index.family_text(src, f);
+    if text.is_empty() {
+        return None;
+    }
+    // a family's bundle lives as long as the process (there are about 60 of them)
+    let b: &'static Bundle = Box::leak(Box::new(build(text, tag)));
+    bundles.insert(f.to_string(), b);
+    Some(b)
 }
 
 /// A placeholder's value: text (numbers already formatted), or a count that a
@@ -192,9 +246,11 @@ pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
 
 /// The message `id` in `lang`.
 pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    match format(bundle_of(lang, id), id, args) {
+    match bundle_of(lang, id).and_then(|b| format(b, id, args)) {
         Some(s) => s,
-        None if lang != Lang::En => format(bundle_of(Lang::En, id), id, args).unwrap_or_else(|| id.to_string()),
+        None if lang != Lang::En => {
+            bundle_of(Lang::En, id).and_then(|b| format(b, id, args)).unwrap_or_else(|| id.to_string())
+        }
         None => id.to_string(),
     }
 }
@@ -245,7 +301,7 @@ pub fn column_id(key: &str) -> String {
 /// A message that may be absent (the catalogue's words about a function in
 /// Chinese): `None` when `lang` has no message `id`.
 pub fn lookup(lang: Lang, id: &str) -> Option<String> {
-    format(bundle_of(lang, id), id, &[])
+    bundle_of(lang, id).and_then(|b| format(b, id, &[]))
 }
 
 fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {

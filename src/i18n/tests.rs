@@ -242,13 +242,27 @@ fn numbers_are_never_localised() {
 
 #[test]
 fn the_parts_parsed_on_demand_hold_every_message_once() {
-    for source in [EN_FTL, ZH_FTL] {
+    for lang in [Lang::En, Lang::Zh] {
+        let (source, index) = super::source(lang);
         let whole = messages(source);
+        // the index found at compile time holds every message of the file, in order
+        let indexed: Vec<String> = index.messages(source).map(|m| m.split(' ').next().unwrap().to_string()).collect();
+        let ids: Vec<&String> = whole.keys().collect();
+        let mut sorted = indexed.clone();
+        sorted.sort();
+        assert_eq!(sorted.iter().collect::<Vec<_>>(), ids);
         let mut parts = BTreeMap::new();
-        for part in [Part::Help, Part::Functions, Part::Columns, Part::Messages] {
-            let text = split(source, part);
-            assert!(FluentResource::try_new(text.clone()).is_ok(), "a part does not parse alone");
+        let families: std::collections::BTreeSet<&str> = indexed.iter().map(|id| super::family(id)).collect();
+        for family in families {
+            let text = index.family_text(source, family);
+            assert!(FluentResource::try_new(text.clone()).is_ok(), "the family '{family}' does not parse alone");
+            // a family is parsed alone: no message may refer to another message or a term
+            let refers = text.match_indices('{').any(|(i, _)| {
+                text[i + 1..].trim_start().chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '-')
+            });
+            assert!(!refers, "a message of '{family}' refers to another message");
             for (id, vars) in messages(&text) {
+                assert_eq!(super::family(&id), family, "'{id}' is in another family's part");
                 assert!(parts.insert(id.clone(), vars).is_none(), "'{id}' is in two parts");
             }
         }
