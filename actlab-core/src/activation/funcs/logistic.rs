@@ -301,7 +301,7 @@ pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     if x.is_infinite() {
         return if x > 0.0 { x } else { 0.0 };
     }
-    if let Some((v, _)) = ziv::squareplus_pos(x, b, false) {
+    if let Some((v, _)) = ziv::squareplus_fast(x, b, false) {
         return v;
     }
     sp_value(x, sp_units(x, b))
@@ -342,7 +342,7 @@ pub fn squareplus_both(x: f64, p: &[f64]) -> (f64, f64) {
     if (x == 0.0 && b == 0.0) || x.is_infinite() || x.is_nan() {
         return (squareplus(x, p), d_squareplus(x, p));
     }
-    if let Some(both) = ziv::squareplus_pos(x, b, true) {
+    if let Some(both) = ziv::squareplus_fast(x, b, true) {
         return both;
     }
     let units = sp_units(x, b);
