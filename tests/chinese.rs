@@ -100,6 +100,38 @@ fn help_is_in_chinese() {
     );
 }
 
+/// Every command's help, nested ones (`plot chain`) included: each option that has a
+/// description has it in Chinese.
+#[test]
+fn every_commands_options_are_described_in_chinese() {
+    let o = actlab(&["--help"], &[]);
+    let names: Vec<String> = text(&o)
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|n| n != "help")
+        .collect();
+    assert!(names.len() > 15, "{names:?}");
+    let mut commands: Vec<Vec<String>> = names.iter().map(|n| vec![n.clone()]).collect();
+    commands.push(vec!["plot".into(), "chain".into()]);
+    for c in commands {
+        let mut args = vec!["--lang", "zh"];
+        args.extend(c.iter().map(String::as_str));
+        args.push("--help");
+        let o = actlab(&args, &[]);
+        let t = text(&o);
+        for line in t.lines().filter(|l| l.trim_start().starts_with('-')) {
+            // "  -f, --format <FORMAT>    description": the words after the option's name
+            let description = line.trim_start().splitn(2, "  ").nth(1).unwrap_or("").trim();
+            let english = description.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_alphabetic())).count();
+            let chinese = description.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(description.is_empty() || chinese || english < 3, "{c:?}: {line}");
+        }
+    }
+}
+
 #[test]
 fn machine_formats_keep_english_keys_and_numbers_are_never_localised() {
     for args in [

@@ -104,7 +104,7 @@ Examples:\n  grad relu\n  grad tanh --in 4 --out 3 --seed 2\n  grad sigmoid --we
         after_help = "Examples:\n  plot gelu,relu\n  plot sigmoid --deriv --from -8 --to 8\n  plot chain sigmoid,tanh,relu 50\n  \
 plot chain sigmoid,tanh 30 --random\n  plot gelu,gelu_tanh --deriv --svg gelu.svg"
     )]
-    Plot(Lazy<PlotArgs>),
+    Plot(PlotArgs),
     /// The value of a formula with no variable: calc '2*sigmoid(2) - 1' (at the prompt, just type it)
     #[command(
         after_help = "A formula: numbers, + - * / ^, comparisons, pi e tau, the elementary functions (exp, ln, sqrt, erf, \
