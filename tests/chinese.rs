@@ -124,7 +124,7 @@ fn every_commands_options_are_described_in_chinese() {
         let t = text(&o);
         for line in t.lines().filter(|l| l.trim_start().starts_with('-')) {
             // "  -f, --format <FORMAT>    description": the words after the option's name
-            let description = line.trim_start().splitn(2, "  ").nth(1).unwrap_or("").trim();
+            let description = line.trim_start().split_once("  ").map_or("", |x| x.1).trim();
             let english = description.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_alphabetic())).count();
             let chinese = description.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
             assert!(description.is_empty() || chinese || english < 3, "{c:?}: {line}");
