@@ -666,7 +666,7 @@ help-clip-after =
       clip --norm 1 3 4
       clip --value 1 3 -4 0.5
 help-clip--norm = 缩放向量，使其范数至多为 MAX
-help--value = 把每个分量截断到 [-MAX, MAX]
+help-clip--value = 把每个分量截断到 [-MAX, MAX]
 help-clip--values = 梯度的各个分量
 help-matrix = 二维线性映射：矩阵、行列式、特征值、像，以及它做了什么
 help-matrix-after =
