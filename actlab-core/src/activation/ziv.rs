@@ -167,10 +167,10 @@ pub fn squareplus_fast(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
         return None;
     }
     const TINY: f64 = 1.0 / 158456325028528675187087900672.0; // 2^-97
-    if x > 0.0 {
-        if let Some(both) = squareplus_far(x, b, want_deriv) {
-            return Some(both);
-        }
+    if x > 0.0
+        && let Some(both) = squareplus_far(x, b, want_deriv)
+    {
+        return Some(both);
     }
     let (s, sl) = sqrt_x2_plus(a, b);
     let (h, l) = two_sum(a, s);
