@@ -154,14 +154,11 @@ pub fn log1p_dd(t: DD) -> DD {
             1.0 / 13.0,
             -1.0 / 14.0,
         ];
-        // Estrin's scheme: a dependency chain of four multiply-adds, not twelve (a
-        // chain of layers waits on each value in turn)
-        let (h2, pair) = (h * h, |i: usize| C[i + 1].mul_add(h, C[i]));
-        let h4 = h2 * h2;
-        let (p0, p1) = (h2.mul_add(pair(2), pair(0)), h2.mul_add(pair(6), pair(4)));
-        let p2 = h2.mul_add(pair(10), pair(8));
-        let p = (h4 * h4).mul_add(p2, h4.mul_add(p1, p0));
-        return t - t.sqr().scale(0.5) + h2 * h * p;
+        let mut p = 0.0f64;
+        for c in C.iter().rev() {
+            p = p.mul_add(h, *c);
+        }
+        return t - t.sqr().scale(0.5) + h * h * h * p;
     }
     let l = core_math::log1p(h);
     let (m, k) = exp_parts(DD::from(l), false);
