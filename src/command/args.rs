@@ -218,6 +218,22 @@ pub fn param_names() -> Vec<&'static str> {
 /// `leaky_relu: slope for x <= 0 [default: 0.01]`, for every function that has it
 /// (functions whose parameter reads the same share one entry: `elu, celu: …`).
 pub(crate) fn param_help(name: &str) -> String {
+    // the grammar has the parameters three times (plot, plot chain and the command
+    // parsed): each text is made once per language
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<(bool, String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let zh = crate::i18n::help::localising() && crate::i18n::is_zh();
+    if let Some(t) = MADE.with(|m| m.borrow().iter().find(|(z, n, _)| *z == zh && n == name).map(|(_, _, t)| t.clone()))
+    {
+        return t;
+    }
+    let text = make_param_help(name);
+    MADE.with(|m| m.borrow_mut().push((zh, name.to_string(), text.clone())));
+    text
+}
+
+fn make_param_help(name: &str) -> String {
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
     for a in crate::activation::CATALOGUE {
         for p in a.params.iter().filter(|p| p.name == name) {
