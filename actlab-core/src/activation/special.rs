@@ -131,6 +131,24 @@ pub fn expm1_dd(a: DD) -> DD {
     if a.hi.abs() < 0.34 { expm1_reduced(a) } else { exp_dd(a) - 1.0 }
 }
 
+/// The series of log(1 + t) from its second term: -1/2, 1/3, …, -1/14 (the
+/// coefficients of t², t³, …, t¹⁴).
+pub(crate) const LOG1P_SERIES: [f64; 13] = [
+    -1.0 / 2.0,
+    1.0 / 3.0,
+    -1.0 / 4.0,
+    1.0 / 5.0,
+    -1.0 / 6.0,
+    1.0 / 7.0,
+    -1.0 / 8.0,
+    1.0 / 9.0,
+    -1.0 / 10.0,
+    1.0 / 11.0,
+    -1.0 / 12.0,
+    1.0 / 13.0,
+    -1.0 / 14.0,
+];
+
 /// log(1 + t) in double-double for 0 <= t <= 1 (t = hi + lo), to about 2^-68 relative.
 /// Below t = 1/32 the series, its first two terms in double-double and the rest (below
 /// 2^-10 of the sum) in doubles; above, core-math's correctly rounded log1p(t.hi) = L and
@@ -140,22 +158,8 @@ pub fn log1p_dd(t: DD) -> DD {
     let h = t.hi;
     if h < 0.03125 {
         // t³/3 - t⁴/4 + … - t¹⁴/14: the next term is below 2^-75 of t
-        const C: [f64; 12] = [
-            1.0 / 3.0,
-            -1.0 / 4.0,
-            1.0 / 5.0,
-            -1.0 / 6.0,
-            1.0 / 7.0,
-            -1.0 / 8.0,
-            1.0 / 9.0,
-            -1.0 / 10.0,
-            1.0 / 11.0,
-            -1.0 / 12.0,
-            1.0 / 13.0,
-            -1.0 / 14.0,
-        ];
         let mut p = 0.0f64;
-        for c in C.iter().rev() {
+        for c in LOG1P_SERIES[1..].iter().rev() {
             p = p.mul_add(h, *c);
         }
         return t - t.sqr().scale(0.5) + h * h * h * p;

@@ -6,7 +6,7 @@
 
 use super::dd::two_sum;
 use super::erfc_table::{EXP_T1, EXP_T2};
-use super::special::round_int;
+use super::special::{LOG1P_SERIES, round_int};
 
 /// `hi` if every value within `err` of `hi + lo` rounds to `hi` (`hi = fl(hi + lo)`,
 /// `lo` exact). Conservative: a power of two is given a quarter of its ulp on both
@@ -88,19 +88,7 @@ pub fn softplus_tail_value(a: f64) -> Option<(f64, f64)> {
     }
     let e4 = e2 * e2;
     // q = -1/2 + e/3 - e²/4 + … - e^10/12: log(1 + e) = e + e²·q
-    const C: [f64; 11] = [
-        -1.0 / 2.0,
-        1.0 / 3.0,
-        -1.0 / 4.0,
-        1.0 / 5.0,
-        -1.0 / 6.0,
-        1.0 / 7.0,
-        -1.0 / 8.0,
-        1.0 / 9.0,
-        -1.0 / 10.0,
-        1.0 / 11.0,
-        -1.0 / 12.0,
-    ];
+    const C: &[f64] = &LOG1P_SERIES;
     let pair = |i: usize| C[i + 1].mul_add(e, C[i]);
     let q0 = e2.mul_add(pair(2), pair(0));
     let q1 = e2.mul_add(pair(6), pair(4));
