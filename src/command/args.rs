@@ -228,17 +228,17 @@ pub(crate) fn param_help(name: &str) -> String {
     {
         return t;
     }
-    let text = make_param_help(name);
+    let text = make_param_help(name, zh);
     MADE.with(|m| m.borrow_mut().push((zh, name.to_string(), text.clone())));
     text
 }
 
-fn make_param_help(name: &str) -> String {
+/// `zh`: the grammar built to show help in Chinese (the one parsed with is English).
+fn make_param_help(name: &str, zh: bool) -> String {
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
     for a in crate::activation::CATALOGUE {
         for p in a.params.iter().filter(|p| p.name == name) {
-            // the grammar parsed with is English; only the one built to show help is translated
-            let help = if crate::i18n::help::localising() {
+            let help = if zh {
                 crate::i18n::entry_text(a.name, &format!("param-{}", p.name), p.help)
             } else {
                 p.help.to_string()

@@ -164,22 +164,31 @@ fn exp_1(xh: f64, xl: f64) -> (f64, f64) {
     (h * scale, l * scale)
 }
 
+/// 2^12/log(2): the exponential's reduction x = (k + r·2^12/log 2)·log 2/2^12.
+pub(crate) const INVLOG2: f64 = 5909.278887481194;
+/// log(2)/2^12 in two doubles.
+pub(crate) const LOG2H: f64 = 0.0001692253858788929;
+pub(crate) const LOG2L: f64 = 5.661735385366942e-21;
+
+/// 2^((k mod 2^12)/2^12) in two doubles (to 2^-104), from CORE-MATH's two tables.
+#[inline(always)]
+pub(crate) fn exp_table(kk: i64) -> (f64, f64) {
+    let i2 = ((kk >> 6) & 0x3f) as usize;
+    let i1 = (kk & 0x3f) as usize;
+    d_mul(EXP_T2[i1][0], EXP_T2[i1][1], EXP_T1[i2][0], EXP_T1[i2][1])
+}
+
 /// e^(xh + xl) = (h + l)·2^e with h + l in [1, 2) (to 2^-74.1), unscaled, so that
 /// `special::exp_parts` can keep the power of two apart (|xh| <= 1200).
 #[inline(always)]
 pub(crate) fn exp_1_parts(xh: f64, xl: f64) -> ((f64, f64), i64) {
-    const INVLOG2: f64 = 5909.278887481194; // 2^12/log(2)
-    const LOG2H: f64 = 0.0001692253858788929;
-    const LOG2L: f64 = 5.661735385366942e-21;
     let k = round_int(xh * INVLOG2); // ties to even, as CORE-MATH's roundeven
     let (kh, kl) = a_mul(k, LOG2H);
     let kl = k.mul_add(LOG2L, kl);
     let (yh, yl) = fast_two_sum(xh - kh, xl);
     let yl = yl - kl;
     let kk = k as i64;
-    let i2 = ((kk >> 6) & 0x3f) as usize;
-    let i1 = (kk & 0x3f) as usize;
-    let (h, l) = d_mul(EXP_T2[i1][0], EXP_T2[i1][1], EXP_T1[i2][0], EXP_T1[i2][1]);
+    let (h, l) = exp_table(kk);
     // q_1: e^y for |y| < 2^-12.9
     let y = yh + yl;
     let q = EXP_Q1[4].mul_add(yh, EXP_Q1[3]);

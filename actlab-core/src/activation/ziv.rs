@@ -4,9 +4,15 @@
 //! fast paths are for where a chain of layers spends its time (each layer waits on
 //! the value before it): tanh of a small z, softplus and log σ in their tails.
 
-use super::dd::two_sum;
-use super::erfc_table::{EXP_T1, EXP_T2};
-use super::special::{LOG1P_SERIES, round_int};
+use super::dd::{two_prod, two_sum};
+use super::erfc::{INVLOG2, LOG2H, LOG2L, exp_table};
+use super::special::{LOG1P_SERIES, pow2, round_int};
+
+/// Error bounds as powers of two: 2^-50, 2^-52, 2^-65, 2^-97.
+const E50: f64 = 1.0 / 1125899906842624.0;
+const E52: f64 = 1.0 / 4503599627370496.0;
+const E65: f64 = 1.0 / 36893488147419103232.0;
+const E97: f64 = 1.0 / 158456325028528675187087900672.0;
 
 /// `hi` if every value within `err` of `hi + lo` rounds to `hi` (`hi = fl(hi + lo)`,
 /// `lo` exact). Conservative: a power of two is given a quarter of its ulp on both
@@ -37,24 +43,13 @@ pub fn sure(hi: f64, lo: f64, err: f64) -> Option<f64> {
 /// a chain of layers waits on each exponential in turn.
 #[inline(always)]
 pub fn exp_approx(x: f64) -> (f64, i32) {
-    const INVLOG2: f64 = 5909.278887481194; // 2^12/ln 2
-    const LOG2H: f64 = 0.0001692253858788929; // ln 2/2^12, high part
-    const LOG2L: f64 = 5.661735385366942e-21;
     let k = round_int(x * INVLOG2);
     let r = (-k).mul_add(LOG2H, x);
     let r = (-k).mul_add(LOG2L, r);
     let kk = k as i64;
-    let (t2, t1) = (EXP_T2[(kk & 0x3f) as usize], EXP_T1[((kk >> 6) & 0x3f) as usize]);
-    let th = t2[0] * t1[0];
-    let tl = t2[0].mul_add(t1[0], -th) + t2[0].mul_add(t1[1], t2[1] * t1[0]);
+    let (th, tl) = exp_table(kk);
     let p = (r * r).mul_add(r.mul_add(1.0 / 6.0, 0.5), r);
     (th + th.mul_add(p, tl), (kk >> 12) as i32)
-}
-
-/// 2^k for -1022 <= k <= 1023.
-#[inline]
-fn pow2(k: i32) -> f64 {
-    f64::from_bits(((k + 1023) as u64) << 52)
 }
 
 /// softplus(a) = a + log(1 + e^-a) and σ(a) = 1/(1 + e^-a) for 3.5 <= a <= 700, when
@@ -66,11 +61,11 @@ pub fn softplus_tail(a: f64) -> Option<(f64, f64)> {
 }
 
 /// softplus(a) for 3.5 <= a <= 700 when the fast path is sure of it, and e = e^-a (to
-/// 2^-52) for σ. e <= 1/33: log(1 + e) by its series.
+/// 2^-52.9) for σ. e <= 1/33: log(1 + e) by its series.
 ///
-/// Below e = 2^-12 the series stops at e³ and the bound grows by e⁴. Error: e within 2^-52.9 relative; log(1 + e) = e + e²·q(e) to e^12 (the rest below
+/// Error: e within 2^-52.9 relative; log(1 + e) = e + e²·q(e) to e^12 (the rest below
 /// 2^-60 of it), its roundings within 2^-52.9 of it, so within 2^-51.2 in all: 2^-50
-/// is claimed.
+/// is claimed. Below e = 2^-12 the series stops at e³ and the bound grows by e⁴.
 #[inline(always)]
 pub fn softplus_tail_value(a: f64) -> Option<(f64, f64)> {
     if !(3.5..=700.0).contains(&a) {
@@ -84,7 +79,7 @@ pub fn softplus_tail_value(a: f64) -> Option<(f64, f64)> {
         // where a chain's softplus layers spend their time (e ~ 1/k)
         let l = e2.mul_add((1.0 / 3.0f64).mul_add(e, -0.5), e);
         let (s, t) = two_sum(a, l);
-        return Some((sure(s, t, l * (1.0 / 1125899906842624.0) + e2 * e2)?, e));
+        return Some((sure(s, t, l * E50 + e2 * e2)?, e));
     }
     let e4 = e2 * e2;
     // q = -1/2 + e/3 - e²/4 + … - e^10/12: log(1 + e) = e + e²·q
@@ -96,7 +91,7 @@ pub fn softplus_tail_value(a: f64) -> Option<(f64, f64)> {
     let q = (e4 * e4).mul_add(q2, e4.mul_add(q1, q0));
     let l = e2.mul_add(q, e);
     let (s, t) = two_sum(a, l);
-    Some((sure(s, t, l * (1.0 / 1125899906842624.0))?, e)) // 2^-50
+    Some((sure(s, t, l * E50)?, e))
 }
 
 /// σ(a) = 1/(1 + e) from e = e^-a within 2^-52 (e <= 1/33): 1 + e exact in two
@@ -108,7 +103,7 @@ pub fn sigmoid_tail(e: f64) -> Option<f64> {
     let d0 = 1.0 / sh;
     let r = (-d0).mul_add(sh, 1.0) - d0 * sl;
     let (dh, dl) = two_sum(d0, d0 * r);
-    sure(dh, dl, e * (1.0 / 4503599627370496.0) + 1e-30) // e·2^-52
+    sure(dh, dl, e * E52 + 1e-30)
 }
 
 /// tanh(x) for 2^-500 <= |x| < 2^-7: x + x³·p(x²), the series to x^11 (the rest is
@@ -127,7 +122,7 @@ pub fn tanh_small(x: f64) -> Option<f64> {
     );
     let c = x * x2 * p;
     let (s, t) = two_sum(x, c);
-    sure(s, t, a * (1.0 / 36893488147419103232.0)) // 2^-65
+    sure(s, t, a * E65)
 }
 
 /// √(x² + b) as s + sl (to 2^-102 relative) for 2^-480 <= x <= 2^500 and 0 <= b <=
@@ -135,11 +130,11 @@ pub fn tanh_small(x: f64) -> Option<f64> {
 /// one Newton correction, whose residual is exact but for roundings of 2^-104 of it.
 #[inline]
 fn sqrt_x2_plus(x: f64, b: f64) -> (f64, f64) {
-    let (p, pe) = super::dd::two_prod(x, x);
+    let (p, pe) = two_prod(x, x);
     let (a1, a2) = two_sum(p, b);
     let a3 = a2 + pe; // x² + b = a1 + a3 to 2^-106
     let s = a1.sqrt();
-    let (q, qe) = super::dd::two_prod(s, s);
+    let (q, qe) = two_prod(s, s);
     let d = (a1 - q) + (a3 - qe); // a1 - q exact (Sterbenz)
     (s, d / (2.0 * s))
 }
@@ -154,7 +149,6 @@ pub fn squareplus_fast(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
     if !((8.0e-145..=3.0e150).contains(&a) && (0.0..=8.0e270).contains(&b)) {
         return None;
     }
-    const TINY: f64 = 1.0 / 158456325028528675187087900672.0; // 2^-97
     if x > 0.0
         && let Some(both) = squareplus_far(x, b, want_deriv)
     {
@@ -170,7 +164,7 @@ pub fn squareplus_fast(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
             return Some((v, f64::NAN));
         }
         // s·(|x| + s) in two doubles
-        let (ph, pl) = super::dd::two_prod(s, h);
+        let (ph, pl) = two_prod(s, h);
         let pl = pl + s.mul_add(l, sl * h);
         if !ph.is_finite() {
             return None;
@@ -178,16 +172,14 @@ pub fn squareplus_fast(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
         return Some((v, sure_quotient(bh, ph, pl)?));
     }
     let (vh, vl) = two_sum(h, l);
-    let v = sure(vh * 0.5, vl * 0.5, (x + s) * TINY)?;
+    let v = sure(vh * 0.5, vl * 0.5, (x + s) * E97)?;
     if !want_deriv {
         return Some((v, f64::NAN));
     }
-    // x/s in two doubles: the quotient, its exact remainder, one correction
-    let q0 = x / s;
-    let q1 = ((-q0).mul_add(s, x) - q0 * sl) / s;
+    let (q0, q1) = quotient(x, s, sl);
     let (h, l) = two_sum(1.0, q0);
     let (dh, dl) = two_sum(h, l + q1);
-    Some((v, sure(dh * 0.5, dl * 0.5, TINY)?))
+    Some((v, sure(dh * 0.5, dl * 0.5, E97)?))
 }
 
 /// squareplus and its derivative for x > 0 far beyond √b (u = b/x² < 2^-20, where a
@@ -198,7 +190,6 @@ pub fn squareplus_fast(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
 /// series twice more: each correction is within 5·2^-53 < 2^-50.6 of itself.
 #[inline]
 fn squareplus_far(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
-    const E50: f64 = 1.0 / 1125899906842624.0; // 2^-50
     let r = 1.0 / x;
     let w = b * r;
     let u = w * r;
@@ -216,15 +207,21 @@ fn squareplus_far(x: f64, b: f64, want_deriv: bool) -> Option<(f64, f64)> {
     Some((v, sure(dh, dl, d * E50 + 1e-300)?))
 }
 
-/// n / (dh + dl) for n >= 0 and a denominator within 2^-100 of exact: the quotient,
-/// its exact remainder and one correction, kept if sure to within 2^-97.
+/// n / (dh + dl) in two doubles, q0 + q1: the quotient, its exact remainder (one fused
+/// multiply-add) and one correction, to 2^-100 for a denominator that is.
+#[inline]
+fn quotient(n: f64, dh: f64, dl: f64) -> (f64, f64) {
+    let q0 = n / dh;
+    (q0, ((-q0).mul_add(dh, n) - q0 * dl) / dh)
+}
+
+/// n / (dh + dl) for n >= 0 and a denominator within 2^-100 of exact, kept if sure to
+/// within 2^-97.
 #[inline]
 fn sure_quotient(n: f64, dh: f64, dl: f64) -> Option<f64> {
-    const TINY: f64 = 1.0 / 158456325028528675187087900672.0; // 2^-97
-    let q0 = n / dh;
-    let q1 = ((-q0).mul_add(dh, n) - q0 * dl) / dh;
+    let (q0, q1) = quotient(n, dh, dl);
     let (vh, vl) = two_sum(q0, q1);
-    sure(vh, vl, q0 * TINY)
+    sure(vh, vl, q0 * E97)
 }
 
 #[cfg(test)]

@@ -63,32 +63,28 @@ impl BigProduct {
         // it leaves [2^-200, 2^200], which keeps the multiplication's latency short
         // from layer to layer
         let fe = biased_exp(f);
-        let me = biased_exp(self.m);
-        if (823..=1223).contains(&fe) && (823..=1223).contains(&me) {
-            let (p, err) = crate::activation::dd::two_prod(self.m, f);
-            let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
-            self.m = hi;
-            self.ml = lo;
+        if (823..=1223).contains(&fe) && (823..=1223).contains(&biased_exp(self.m)) {
+            self.mul_exact(f);
             return;
         }
         *self = self.norm();
-        self.mul_normal(f);
-    }
-
-    /// [`mul`](Self::mul) for a normalised product.
-    fn mul_normal(&mut self, f: f64) {
-        let fe = biased_exp(f);
         if (123..=1900).contains(&fe) && self.m != 0.0 && self.m.is_finite() {
-            let (p, err) = crate::activation::dd::two_prod(self.m, f);
-            let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
-            let me = biased_exp(hi) - 1022; // hi = m'·2^me, |m'| in [0.5, 1)
-            let scale = f64::from_bits(((1023 - me) as u64) << 52); // 2^-me
-            self.m = hi * scale;
-            self.ml = lo * scale;
-            self.e += me;
+            // |m| in [0.5, 1) and f not huge: m·f is normal, exact in two doubles
+            self.mul_exact(f);
+            *self = self.norm();
             return;
         }
         self.mul_slow(f);
+    }
+
+    /// m·f in two doubles, exact but for the low part's product (m·f normal), not
+    /// renormalised.
+    #[inline]
+    fn mul_exact(&mut self, f: f64) {
+        let (p, err) = crate::activation::dd::two_prod(self.m, f);
+        let (hi, lo) = crate::activation::dd::two_sum(p, err + self.ml * f);
+        self.m = hi;
+        self.ml = lo;
     }
 
     /// A factor outside the fast path's range (tiny, huge, 0, ±inf, NaN): as a product
@@ -131,13 +127,6 @@ impl BigProduct {
         self.m = mm;
         self.ml = libm::ldexp(lo, -me);
         self.e += o.e + me as i64;
-    }
-
-    /// Whether the product is below 1e-6 (`VANISH`) or above 1e6 (`EXPLODE`) in
-    /// magnitude.
-    #[inline]
-    pub fn outside(&self) -> (bool, bool) {
-        (self.below(), self.above())
     }
 
     /// |product| < 1e-6, cheaply: the binary exponent decides, and in the one binade

@@ -307,9 +307,8 @@ pub fn squareplus(x: f64, p: &[f64]) -> f64 {
     sp_value(x, sp_units(x, b))
 }
 
-/// squareplus and its derivative by the double-double path alone (what the fast path
-/// is tested against).
-#[cfg(test)]
+/// squareplus and its derivative by the double-double path alone (where the fast path
+/// is not sure, and what it is tested against).
 pub(crate) fn squareplus_dd(x: f64, b: f64) -> (f64, f64) {
     let units = sp_units(x, b);
     (sp_value(x, units), sp_deriv(x, units))
@@ -342,11 +341,7 @@ pub fn squareplus_both(x: f64, p: &[f64]) -> (f64, f64) {
     if (x == 0.0 && b == 0.0) || x.is_infinite() || x.is_nan() {
         return (squareplus(x, p), d_squareplus(x, p));
     }
-    if let Some(both) = ziv::squareplus_fast(x, b, true) {
-        return both;
-    }
-    let units = sp_units(x, b);
-    (sp_value(x, units), sp_deriv(x, units))
+    ziv::squareplus_fast(x, b, true).unwrap_or_else(|| squareplus_dd(x, b))
 }
 
 pub fn d_squareplus(x: f64, p: &[f64]) -> f64 {
